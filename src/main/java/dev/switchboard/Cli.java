@@ -1,0 +1,129 @@
+package dev.switchboard;
+
+import dev.switchboard.config.AppConfig;
+import dev.switchboard.config.ConfigException;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.db.Database;
+import dev.switchboard.db.GroupCommitter;
+import dev.switchboard.tenant.Tenant;
+import dev.switchboard.tenant.TenantDirectory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** The command line: {@code serve} (default), {@code demo}, {@code tenant …}, {@code simulate}, {@code bench}. */
+final class Cli {
+    private static final Logger log = LoggerFactory.getLogger(Cli.class);
+
+    static final String USAGE = """
+            Usage: java -jar switchboard.jar [command]
+
+              serve                          run Switchboard (the default)
+              demo                           run with the built-in simulator producing live calls
+              tenant create <id> [name]      create a tenant (a client of the agency)
+              tenant list                    list tenants
+              simulate [options]             post simulated Vapi calls to a Switchboard
+                  --target URL               base URL (default http://localhost:8000)
+                  --tenants a,b,c            tenants to call (default demo-client,acme-agency,senior-life)
+                  --calls-per-minute N       new calls per minute per tenant (default 6)
+                  --pace X                   conversation speed, 1 = real time (default 1)
+                  --duration SECONDS         stop after this long (default: until Ctrl-C)
+              bench [options]                benchmark ingestion and live delivery (see README)
+              help                           this text
+
+            Configuration comes from environment variables (PORT, DATABASE_URL, SWITCHBOARD_*); see README.
+            """;
+
+    private Cli() {}
+
+    static int run(String[] args, Map<String, String> env) {
+        String command = args.length == 0 ? "serve" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        return switch (command) {
+            case "serve" -> serve(env, false);
+            case "demo" -> serve(env, true);
+            case "tenant" -> tenant(rest, env, System.out);
+            case "simulate" -> dev.switchboard.simulator.SimulatorCommand.run(rest, System.out);
+            case "bench" -> dev.switchboard.bench.Benchmark.run(rest, System.out);
+            case "help", "--help", "-h" -> {
+                System.out.print(USAGE);
+                yield 0;
+            }
+            default -> {
+                System.err.println("switchboard: unknown command '" + command + "'\n");
+                System.err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    private static int serve(Map<String, String> env, boolean demo) {
+        ConfigLoader loader = new ConfigLoader(env);
+        AppConfig config = loader.load(demo);
+        loader.warnings().forEach(w -> log.warn("configuration: {}", w));
+        App app = App.start(config, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutting down");
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        printBanner(config, app.port(), System.out);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    static void printBanner(AppConfig config, int port, PrintStream out) {
+        String base = "http://localhost:" + port;
+        out.println();
+        out.println("  Switchboard is running" + (config.demo()
+                ? " in demo mode: simulated calls for " + String.join(", ", config.simulator().tenants()) : "") + ".");
+        out.println();
+        out.println("  Open  " + base + "/");
+        out.println("  Vapi server URL per tenant:  https://<your-host>/webhooks/vapi/<client_id>");
+        out.println("  Database: " + config.database().redactedUrl() + (config.debugApi() ? "   (debug API on)" : ""));
+        out.println("  Stop with Ctrl-C.");
+        out.println();
+    }
+
+    private static int tenant(String[] args, Map<String, String> env, PrintStream out) {
+        if (args.length == 0) {
+            System.err.print(USAGE);
+            return 2;
+        }
+        AppConfig config = new ConfigLoader(env).load(false);
+        try (Database db = Database.open(config.database());
+             GroupCommitter writer = new GroupCommitter(db.jdbi(), 16, 16, new SimpleMeterRegistry())) {
+            TenantDirectory tenants = new TenantDirectory(db, writer, Clock.systemUTC());
+            switch (args[0]) {
+                case "create" -> {
+                    if (args.length < 2) throw new ConfigException("usage: tenant create <id> [name]");
+                    String id = ConfigLoader.requireTenantId(args[1], "tenant create");
+                    String name = args.length > 2 ? String.join(" ", Arrays.copyOfRange(args, 2, args.length)) : ConfigLoader.prettyName(id);
+                    boolean created = tenants.ensure(id, name);
+                    out.println(created ? "created tenant " + id + " (" + name + ")" : "tenant " + id + " already exists");
+                    out.println("Vapi server URL: https://<your-host>/webhooks/vapi/" + id);
+                    return 0;
+                }
+                case "list" -> {
+                    List<Tenant> all = tenants.list();
+                    if (all.isEmpty()) out.println("no tenants yet: java -jar switchboard.jar tenant create <id> [name]");
+                    all.forEach(t -> out.println(t.id() + "\t" + t.name()));
+                    return 0;
+                }
+                default -> throw new ConfigException("unknown tenant command '" + args[0] + "' (create, list)");
+            }
+        }
+    }
+}

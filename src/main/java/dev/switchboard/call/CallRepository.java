@@ -1,0 +1,88 @@
+package dev.switchboard.call;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Call rows of one tenant at a time: every method takes the tenant first. */
+public final class CallRepository {
+    static final String COLUMNS = "tenant_id, id, provider, status, call_type, phone_number, our_number, assistant_id, "
+            + "assistant_name, created_at, updated_at, started_at, ended_at, ended_reason, cost, cost_breakdown, summary, "
+            + "structured_data, success_evaluation, recording_url, stereo_recording_url, transfer_destination, listen_url, "
+            + "control_url, reported_at, version";
+
+    private static final String UPSERT = "INSERT INTO calls (" + COLUMNS + ") VALUES (:tenantId, :id, :provider, :status, "
+            + ":callType, :phoneNumber, :ourNumber, :assistantId, :assistantName, :createdAt, :updatedAt, :startedAt, :endedAt, "
+            + ":endedReason, :cost, :costBreakdown, :summary, :structuredData, :successEvaluation, :recordingUrl, "
+            + ":stereoRecordingUrl, :transferDestination, :listenUrl, :controlUrl, :reportedAt, :version) "
+            + "ON CONFLICT (tenant_id, id) DO UPDATE SET provider = excluded.provider, status = excluded.status, "
+            + "call_type = excluded.call_type, phone_number = excluded.phone_number, our_number = excluded.our_number, "
+            + "assistant_id = excluded.assistant_id, assistant_name = excluded.assistant_name, created_at = excluded.created_at, "
+            + "updated_at = excluded.updated_at, started_at = excluded.started_at, ended_at = excluded.ended_at, "
+            + "ended_reason = excluded.ended_reason, cost = excluded.cost, cost_breakdown = excluded.cost_breakdown, "
+            + "summary = excluded.summary, structured_data = excluded.structured_data, "
+            + "success_evaluation = excluded.success_evaluation, recording_url = excluded.recording_url, "
+            + "stereo_recording_url = excluded.stereo_recording_url, transfer_destination = excluded.transfer_destination, "
+            + "listen_url = excluded.listen_url, control_url = excluded.control_url, reported_at = excluded.reported_at, "
+            + "version = excluded.version";
+
+    static final RowMapper<Call> MAPPER = CallRepository::map;
+
+    private final Handle h;
+
+    public CallRepository(Handle h) {
+        this.h = h;
+    }
+
+    public Optional<Call> find(String tenantId, String callId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM calls WHERE tenant_id = :t AND id = :id")
+                .bind("t", tenantId).bind("id", callId)
+                .map(MAPPER).findOne();
+    }
+
+    public void upsert(Call call) {
+        h.createUpdate(UPSERT).bindMethods(call).execute();
+    }
+
+    /** Newest calls first. */
+    public List<Call> recent(String tenantId, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM calls WHERE tenant_id = :t ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .bind("t", tenantId).bind("limit", limit)
+                .map(MAPPER).list();
+    }
+
+    /** Calls that have not ended, newest first. */
+    public List<Call> live(String tenantId, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM calls WHERE tenant_id = :t AND status <> 'ended' "
+                        + "ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .bind("t", tenantId).bind("limit", limit)
+                .map(MAPPER).list();
+    }
+
+    private static Call map(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        return new Call(
+                rs.getString("tenant_id"), rs.getString("id"), rs.getString("provider"), rs.getString("status"),
+                rs.getString("call_type"), rs.getString("phone_number"), rs.getString("our_number"),
+                rs.getString("assistant_id"), rs.getString("assistant_name"), rs.getLong("created_at"),
+                rs.getLong("updated_at"), nullableLong(rs, "started_at"), nullableLong(rs, "ended_at"),
+                rs.getString("ended_reason"), nullableDouble(rs, "cost"), rs.getString("cost_breakdown"),
+                rs.getString("summary"), rs.getString("structured_data"), rs.getString("success_evaluation"),
+                rs.getString("recording_url"), rs.getString("stereo_recording_url"), rs.getString("transfer_destination"),
+                rs.getString("listen_url"), rs.getString("control_url"), nullableLong(rs, "reported_at"),
+                rs.getLong("version"));
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.switchboard.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.http.ApiException;
+import dev.switchboard.http.ErrorCode;
+import dev.switchboard.http.IsoTime;
+import dev.switchboard.http.Json;
+import dev.switchboard.tenant.TenantDirectory;
+import io.javalin.http.Context;
+
+import java.util.List;
+import java.util.Map;
+
+/** The tenant-scoped read API: the seed's call list and the call detail the dashboard opens. */
+public final class CallRoutes {
+    static final int DEFAULT_LIMIT = 200;
+    static final int MAX_LIMIT = 1000;
+
+    private final TenantDirectory tenants;
+    private final CallQueries queries;
+
+    public CallRoutes(TenantDirectory tenants, CallQueries queries) {
+        this.tenants = tenants;
+        this.queries = queries;
+    }
+
+    /** {@code GET /api/tenants}: id and name of every tenant, for the tenant picker. */
+    public void listTenants(Context ctx) {
+        ctx.json(tenants.list().stream().map(t -> Map.of("id", t.id(), "name", t.name())).toList());
+    }
+
+    /** {@code GET /api/{client_id}/calls} — the seed contract (snake_case), newest first. */
+    public void listCalls(Context ctx) {
+        String tenantId = tenants.require(ctx.pathParam("client_id")).id();
+        int limit = limit(ctx.queryParam("limit"));
+        ctx.json(queries.recent(tenantId, limit).stream().map(SeedCall::of).toList());
+    }
+
+    /** {@code GET /api/{client_id}/calls/{call_id}}: the call, its status timeline and its transcript. */
+    public void callDetail(Context ctx) {
+        String tenantId = tenants.require(ctx.pathParam("client_id")).id();
+        CallQueries.CallDetail d = queries.detail(tenantId, ctx.pathParam("call_id"));
+        ctx.json(new DetailBody(CallView.of(d.call()),
+                d.timeline().stream().map(CallRoutes::timelineEntry).toList(),
+                d.transcript().stream().map(LineView::of).toList()));
+    }
+
+    record TimelineEntry(long id, String status, String source, String at, JsonNode payload) {}
+
+    record DetailBody(CallView call, List<TimelineEntry> timeline, List<LineView> transcript) {}
+
+    static TimelineEntry timelineEntry(StatusEvent e) {
+        return new TimelineEntry(e.id(), e.status(), e.source(), IsoTime.of(e.createdAt()), Json.readStored(e.payload()));
+    }
+
+    private static int limit(String raw) {
+        if (raw == null || raw.isBlank()) return DEFAULT_LIMIT;
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v >= 1 && v <= MAX_LIMIT) return v;
+        } catch (NumberFormatException ignored) {
+            // fall through to the error below
+        }
+        throw new ApiException(ErrorCode.INVALID_REQUEST, "limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.switchboard.call;
+
+import org.jdbi.v3.core.Handle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Transcript lines per call and source. Which source a reader sees is decided here, once:
+ * the report if there is one, else live final transcripts, else the conversation updates.
+ */
+public final class TranscriptRepository {
+    public static final String LIVE = "live";
+    public static final String CONVERSATION = "conversation";
+    public static final String REPORT = "report";
+
+    private final Handle h;
+
+    public TranscriptRepository(Handle h) {
+        this.h = h;
+    }
+
+    public TranscriptLine appendLive(String tenantId, String callId, String role, String text, long at, Double secondsFromStart) {
+        long id = insert(tenantId, callId, LIVE, null, role, text, at, secondsFromStart);
+        return new TranscriptLine(id, callId, LIVE, role, text, at, secondsFromStart);
+    }
+
+    /** Stores the turns not stored yet (the list only grows) and returns them. */
+    public List<TranscriptLine> mergeConversation(String tenantId, String callId, List<Utterance> lines) {
+        int known = h.createQuery("SELECT COALESCE(MAX(idx), -1) FROM transcript_lines WHERE tenant_id = :t AND call_id = :c AND source = :s")
+                .bind("t", tenantId).bind("c", callId).bind("s", CONVERSATION)
+                .mapTo(Integer.class).one();
+        List<TranscriptLine> added = new ArrayList<>();
+        for (Utterance u : lines) {
+            if (u.idx() <= known) continue;
+            long id = insert(tenantId, callId, CONVERSATION, u.idx(), u.role(), u.text(), u.at(), u.secondsFromStart());
+            added.add(new TranscriptLine(id, callId, CONVERSATION, u.role(), u.text(), u.at(), u.secondsFromStart()));
+        }
+        return added;
+    }
+
+    /** Replaces the call's report transcript (the report is authoritative and arrives once). */
+    public void replaceReport(String tenantId, String callId, List<Utterance> lines) {
+        h.createUpdate("DELETE FROM transcript_lines WHERE tenant_id = :t AND call_id = :c AND source = :s")
+                .bind("t", tenantId).bind("c", callId).bind("s", REPORT).execute();
+        int i = 0;
+        for (Utterance u : lines) {
+            insert(tenantId, callId, REPORT, i++, u.role(), u.text(), u.at(), u.secondsFromStart());
+        }
+    }
+
+    public boolean hasSource(String tenantId, String callId, String source) {
+        return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM transcript_lines WHERE tenant_id = :t AND call_id = :c AND source = :s LIMIT 1) x")
+                .bind("t", tenantId).bind("c", callId).bind("s", source)
+                .mapTo(Long.class).one() > 0;
+    }
+
+    /** The transcript a reader should see, in speaking order. */
+    public List<TranscriptLine> lines(String tenantId, String callId) {
+        List<TranscriptLine> all = h.createQuery("SELECT id, call_id, source, role, text, at, seconds_from_start FROM transcript_lines "
+                        + "WHERE tenant_id = :t AND call_id = :c ORDER BY at, id")
+                .bind("t", tenantId).bind("c", callId)
+                .map((rs, ctx) -> new TranscriptLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), CallRepository.nullableDouble(rs, "seconds_from_start")))
+                .list();
+        for (String source : List.of(REPORT, LIVE, CONVERSATION)) {
+            List<TranscriptLine> chosen = all.stream().filter(l -> l.source().equals(source)).toList();
+            if (!chosen.isEmpty()) return chosen;
+        }
+        return List.of();
+    }
+
+    private long insert(String tenantId, String callId, String source, Integer idx, String role, String text, long at, Double sfs) {
+        return h.createQuery("INSERT INTO transcript_lines (tenant_id, call_id, source, idx, role, text, at, seconds_from_start) "
+                        + "VALUES (:t, :c, :s, :idx, :role, :text, :at, :sfs) RETURNING id")
+                .bind("t", tenantId).bind("c", callId).bind("s", source).bind("idx", idx).bind("role", role)
+                .bind("text", text).bind("at", at).bind("sfs", sfs)
+                .mapTo(Long.class).one();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.switchboard.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything Switchboard reads from its environment, validated once at start.
+ *
+ * @param port              HTTP port ({@code PORT})
+ * @param host              interface to bind ({@code SWITCHBOARD_HOST})
+ * @param dataDir           where the embedded SQLite database lives ({@code SWITCHBOARD_DATA_DIR})
+ * @param database          JDBC connection settings ({@code DATABASE_URL})
+ * @param demo              run the built-in simulator against this server ({@code SWITCHBOARD_DEMO})
+ * @param debugApi          expose the seed's {@code /api/debug/*} endpoints ({@code SWITCHBOARD_DEBUG_API})
+ * @param maxWebhookBytes   larger webhook bodies get 413 ({@code SWITCHBOARD_MAX_WEBHOOK_BYTES})
+ * @param tenants           tenants ensured at start ({@code SWITCHBOARD_TENANTS}, "id[:Name],…")
+ * @param live              dashboard socket tuning
+ * @param simulator         demo traffic settings
+ */
+public record AppConfig(
+        int port,
+        String host,
+        Path dataDir,
+        DatabaseSettings database,
+        boolean demo,
+        boolean debugApi,
+        long maxWebhookBytes,
+        List<TenantSeed> tenants,
+        LiveSettings live,
+        SimulatorSettings simulator) {
+
+    /** A tenant to create at start if it does not exist yet. */
+    public record TenantSeed(String id, String name) {}
+
+    /**
+     * @param queueLimit      messages buffered per socket before a slow consumer is disconnected
+     * @param pingInterval    how often sockets are pinged (dead ones are dropped after two missed)
+     * @param recentInSnapshot ended calls included in the snapshot a socket gets on connect
+     */
+    public record LiveSettings(int queueLimit, Duration pingInterval, int recentInSnapshot) {}
+
+    /**
+     * @param callsPerMinute new simulated calls per minute, per tenant
+     * @param tenants        tenants the simulator produces calls for
+     * @param pace           1.0 = real-time conversation pace; larger is faster
+     */
+    public record SimulatorSettings(double callsPerMinute, List<String> tenants, double pace) {}
+
+    public AppConfig withPort(int newPort) {
+        return new AppConfig(newPort, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator);
+    }
+}

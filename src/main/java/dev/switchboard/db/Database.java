@@ -1,0 +1,107 @@
+package dev.switchboard.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.config.DatabaseSettings;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The connection pool, Jdbi and the schema. Reads run on pooled connections concurrently; all writes
+ * go through {@link GroupCommitter} so SQLite never sees competing writers.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens the pool and migrates the schema to the latest version. */
+    public static Database open(DatabaseSettings settings) {
+        Dialect dialect = Dialect.of(settings.jdbcUrl());
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("switchboard-db");
+        hc.setJdbcUrl(settings.jdbcUrl());
+        hc.setMaximumPoolSize(settings.poolSize());
+        hc.setMinimumIdle(Math.min(2, settings.poolSize()));
+        hc.setConnectionTimeout(10_000);
+        if (settings.user() != null) hc.setUsername(settings.user());
+        if (settings.password() != null) hc.setPassword(settings.password());
+        if (dialect == Dialect.SQLITE) {
+            ensureParentDirectory(settings.jdbcUrl());
+            // WAL lets readers run beside the single writer; synchronous=FULL fsyncs every commit, so an
+            // acknowledged webhook survives a crash or power loss. Group commit keeps that affordable.
+            hc.addDataSourceProperty("journal_mode", "WAL");
+            hc.addDataSourceProperty("synchronous", "FULL");
+            hc.addDataSourceProperty("busy_timeout", "10000");
+            hc.addDataSourceProperty("foreign_keys", "true");
+        }
+        HikariDataSource ds = new HikariDataSource(hc);
+        try {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations(dialect.migrationLocation())
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        log.info("database ready: {} ({})", settings.redactedUrl(), dialect);
+        return new Database(ds, dialect);
+    }
+
+    private static void ensureParentDirectory(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length()).split("\\?")[0];
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) return;
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + parent, e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs a read on a pooled connection. */
+    public <T> T read(HandleCallback<T, RuntimeException> callback) {
+        return jdbi.withHandle(callback);
+    }
+
+    /** True when a trivial query answers; used by {@code /readyz}. */
+    public boolean isReachable() {
+        try (Handle h = jdbi.open()) {
+            return h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.switchboard.db;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The single writer. Callers submit units of work; one thread takes everything queued, runs it in one
+ * transaction and commits once, so concurrent webhooks share a commit (and its fsync) instead of
+ * paying for one each. A future completes only after its work is committed: acknowledging on that
+ * completion means "durably stored".
+ *
+ * <p>If any unit in a batch fails, the batch is rolled back and each unit is retried in its own
+ * transaction, so one bad unit never fails its neighbours. Work must therefore be a function of the
+ * database state only (no side effects outside the handle); side effects go in {@code afterCommit},
+ * which runs on the writer thread, in commit order, before the futures complete.
+ *
+ * <p>Thread-safety: {@link #submit} may be called from any thread; everything else runs on the writer.
+ */
+public final class GroupCommitter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+
+    /** A unit of work run inside the shared transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Handle handle) throws Exception;
+    }
+
+    /** Thrown (through the future) when the queue is full; callers should answer 503. */
+    public static final class OverloadedException extends RuntimeException {
+        OverloadedException() {
+            super("write queue is full", null, false, false);
+        }
+    }
+
+    private record Job<T>(Work<T> work, Consumer<? super T> afterCommit, CompletableFuture<T> done) {
+        void afterCommit(Object result) {
+            if (afterCommit != null) {
+                @SuppressWarnings("unchecked") T value = (T) result;
+                afterCommit.accept(value);
+            }
+        }
+
+        void complete(Object result) {
+            @SuppressWarnings("unchecked") T value = (T) result;
+            done.complete(value);
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final BlockingQueue<Job<?>> queue;
+    private final int maxBatch;
+    private final Thread writer;
+    private final DistributionSummary batchSizes;
+    private final Timer commitTimer;
+    private volatile boolean running = true;
+
+    public GroupCommitter(Jdbi jdbi, int queueCapacity, int maxBatch, MeterRegistry registry) {
+        this.jdbi = jdbi;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.maxBatch = maxBatch;
+        this.batchSizes = DistributionSummary.builder("switchboard_db_commit_batch_size")
+                .description("units of work committed together").register(registry);
+        this.commitTimer = Timer.builder("switchboard_db_commit_seconds")
+                .description("time to run and commit one batch").register(registry);
+        this.writer = new Thread(this::loop, "db-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    public <T> CompletableFuture<T> submit(Work<T> work) {
+        return submit(work, null);
+    }
+
+    public <T> CompletableFuture<T> submit(Work<T> work, Consumer<? super T> afterCommit) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        if (!running) {
+            done.completeExceptionally(new IllegalStateException("database writer is shut down"));
+        } else if (!queue.offer(new Job<>(work, afterCommit, done))) {
+            done.completeExceptionally(new OverloadedException());
+        }
+        return done;
+    }
+
+    /** Runs work and waits for its commit; for start-up and command-line paths. */
+    public <T> T submitAndWait(Work<T> work) {
+        return submit(work).join();
+    }
+
+    private void loop() {
+        List<Job<?>> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Job<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                runBatch(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                log.error("database writer failed a batch of {}", batch.size(), e);
+                batch.forEach(job -> job.done().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void runBatch(List<Job<?>> batch) {
+        long start = System.nanoTime();
+        Object[] results = new Object[batch.size()];
+        boolean committed = false;
+        try (Handle handle = jdbi.open()) {
+            handle.begin();
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    results[i] = batch.get(i).work().run(handle);
+                }
+                handle.commit();
+                committed = true;
+            } catch (Exception e) {
+                safeRollback(handle);
+                if (batch.size() == 1) {
+                    batch.get(0).done().completeExceptionally(e);
+                    return;
+                }
+                log.debug("batch of {} failed ({}); retrying its units one by one", batch.size(), e.toString());
+            }
+            if (!committed) {
+                runIndividually(handle, batch);
+                return;
+            }
+        }
+        commitTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        batchSizes.record(batch.size());
+        finish(batch, results);
+    }
+
+    private void runIndividually(Handle handle, List<Job<?>> batch) {
+        for (Job<?> job : batch) {
+            try {
+                handle.begin();
+                Object result = job.work().run(handle);
+                handle.commit();
+                finish(List.of(job), new Object[] {result});
+            } catch (Exception e) {
+                safeRollback(handle);
+                job.done().completeExceptionally(e);
+            }
+        }
+    }
+
+    private static void finish(List<Job<?>> jobs, Object[] results) {
+        for (int i = 0; i < jobs.size(); i++) {
+            try {
+                jobs.get(i).afterCommit(results[i]);
+            } catch (RuntimeException e) {
+                log.error("after-commit action failed", e);
+            }
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            jobs.get(i).complete(results[i]);
+        }
+    }
+
+    private static void safeRollback(Handle handle) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException e) {
+            log.warn("rollback failed", e);
+        }
+    }
+
+    /** Stops taking work, commits what is queued, and waits for the writer to finish. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

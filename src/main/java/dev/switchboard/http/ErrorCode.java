@@ -1,0 +1,33 @@
+package dev.switchboard.http;
+
+/** Every error the API can answer with: a stable machine code and its HTTP status. */
+public enum ErrorCode {
+    MALFORMED_JSON(400),
+    MISSING_MESSAGE_TYPE(400),
+    INVALID_PAYLOAD(400),
+    INVALID_REQUEST(400),
+    UNKNOWN_TENANT(404),
+    CALL_NOT_FOUND(404),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    OVERLOADED(503),
+    UNAVAILABLE(503),
+    INTERNAL(500);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The wire form, e.g. {@code unknown_tenant}. */
+    public String code() {
+        return name().toLowerCase();
+    }
+}

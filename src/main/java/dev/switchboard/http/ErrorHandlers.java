@@ -1,0 +1,45 @@
+package dev.switchboard.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every failure to the one error shape, so no handler formats errors itself. */
+public final class ErrorHandlers {
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandlers.class);
+
+    private ErrorHandlers() {}
+
+    public static void install(JavalinConfig config) {
+        config.routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.code(), e.getMessage()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus()), e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, ErrorCode.INTERNAL, "Internal error; quote request id " + RequestIds.of(ctx) + " when reporting it");
+        });
+        config.routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                write(ctx, ErrorCode.NOT_FOUND, "No such endpoint: " + ctx.method() + " " + ctx.path());
+            }
+        });
+        config.routes.error(405, ctx -> write(ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    public static void write(Context ctx, ErrorCode code, String message) {
+        ctx.status(code.status()).json(ErrorBody.of(code, message, RequestIds.of(ctx)));
+    }
+
+    private static ErrorCode fromStatus(int status) {
+        return switch (status) {
+            case 400 -> ErrorCode.INVALID_REQUEST;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ErrorCode.UNAVAILABLE;
+            default -> ErrorCode.INTERNAL;
+        };
+    }
+}

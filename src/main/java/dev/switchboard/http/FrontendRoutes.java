@@ -1,0 +1,43 @@
+package dev.switchboard.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+
+import java.util.Map;
+
+/**
+ * Serves the built React app from the jar: hashed assets cached forever, {@code index.html} for every
+ * other browser path (client-side routing). When the jar was built with {@code -Dfrontend.skip} there
+ * is no UI, and {@code /} says how to get one.
+ */
+public final class FrontendRoutes {
+    private FrontendRoutes() {}
+
+    public static boolean bundled() {
+        return FrontendRoutes.class.getResource("/public/index.html") != null;
+    }
+
+    public static void install(JavalinConfig config) {
+        if (!bundled()) {
+            config.routes.get("/", ctx -> ctx.contentType("text/plain; charset=utf-8").result(
+                    "Switchboard is running, but this build has no web UI (built with -Dfrontend.skip).\n"
+                            + "Rebuild with ./mvnw package to include it. The API and WebSockets work as usual.\n"));
+            return;
+        }
+        if (FrontendRoutes.class.getResource("/public/assets") != null) {
+            config.staticFiles.add(s -> {
+                s.hostedPath = "/assets";
+                s.directory = "/public/assets";
+                s.location = Location.CLASSPATH;
+                s.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+            });
+        }
+        config.staticFiles.add(s -> {
+            s.hostedPath = "/";
+            s.directory = "/public";
+            s.location = Location.CLASSPATH;
+            s.headers = Map.of("Cache-Control", "no-cache");
+        });
+        config.spaRoot.addFile("/", "/public/index.html", Location.CLASSPATH);
+    }
+}

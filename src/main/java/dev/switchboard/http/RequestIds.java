@@ -1,0 +1,40 @@
+package dev.switchboard.http;
+
+import io.javalin.http.Context;
+import org.slf4j.MDC;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id (the caller's {@code X-Request-Id} if it is sane, else a new one), puts it
+ * in the logging MDC and echoes it in the response so a user's error report can be found in the logs.
+ */
+public final class RequestIds {
+    public static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = "requestId";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private RequestIds() {}
+
+    public static void assign(Context ctx) {
+        String incoming = ctx.header(HEADER);
+        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
+        ctx.attribute(ATTRIBUTE, id);
+        ctx.header(HEADER, id);
+        MDC.put(ATTRIBUTE, id);
+    }
+
+    public static void clear(Context ctx) {
+        MDC.remove(ATTRIBUTE);
+    }
+
+    public static String of(Context ctx) {
+        String id = ctx.attribute(ATTRIBUTE);
+        return id == null ? "-" : id;
+    }
+
+    static String newId() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+    }
+}

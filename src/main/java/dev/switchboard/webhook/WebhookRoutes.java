@@ -1,0 +1,57 @@
+package dev.switchboard.webhook;
+
+import dev.switchboard.http.ApiException;
+import dev.switchboard.http.ErrorCode;
+import dev.switchboard.ops.Metrics;
+import dev.switchboard.tenant.Tenant;
+import dev.switchboard.tenant.TenantDirectory;
+import dev.switchboard.webhook.vapi.VapiParser;
+import io.javalin.http.Context;
+
+import java.time.Clock;
+
+/**
+ * {@code POST /webhooks/vapi/{client_id}}: resolve the tenant → check size → parse → store and apply →
+ * answer. The answer is sent only after the commit, so a 2xx means the message is durably stored.
+ */
+public final class WebhookRoutes {
+    private final TenantDirectory tenants;
+    private final WebhookIngest ingest;
+    private final Metrics metrics;
+    private final long maxBytes;
+    private final Clock clock;
+
+    public WebhookRoutes(TenantDirectory tenants, WebhookIngest ingest, Metrics metrics, long maxBytes, Clock clock) {
+        this.tenants = tenants;
+        this.ingest = ingest;
+        this.metrics = metrics;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+    }
+
+    public void vapi(Context ctx) {
+        long start = System.nanoTime();
+        ParsedWebhook msg;
+        byte[] body;
+        Tenant tenant;
+        try {
+            tenant = tenants.require(ctx.pathParam("client_id"));
+            if (ctx.contentLength() > maxBytes) throw tooLarge();
+            body = ctx.bodyAsBytes();
+            if (body.length > maxBytes) throw tooLarge();
+            msg = VapiParser.parse(body, clock.millis());
+        } catch (ApiException e) {
+            metrics.webhookRejected(VapiParser.PROVIDER, e.code());
+            throw e;
+        }
+        ctx.future(() -> ingest.accept(tenant.id(), msg, body).thenAccept(outcome -> {
+            metrics.webhookAccepted(VapiParser.PROVIDER, msg.type(), outcome.duplicate(), System.nanoTime() - start);
+            ctx.json(msg.reply());
+        }));
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The body is larger than the " + maxBytes
+                + "-byte limit (SWITCHBOARD_MAX_WEBHOOK_BYTES)");
+    }
+}

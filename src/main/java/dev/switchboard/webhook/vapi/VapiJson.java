@@ -1,0 +1,73 @@
+package dev.switchboard.webhook.vapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.http.Json;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Lenient readers for Vapi payload fields: wrong types read as absent instead of failing the delivery. */
+final class VapiJson {
+    private VapiJson() {}
+
+    static JsonNode at(JsonNode node, String... path) {
+        JsonNode n = node;
+        for (String p : path) {
+            if (n == null || !n.isObject()) return null;
+            n = n.get(p);
+        }
+        return n == null || n.isNull() || n.isMissingNode() ? null : n;
+    }
+
+    static String text(JsonNode node, String... path) {
+        JsonNode n = at(node, path);
+        if (n == null || n.isContainerNode()) return null;
+        String s = n.asText();
+        return s.isEmpty() ? null : s;
+    }
+
+    static Double number(JsonNode node, String... path) {
+        JsonNode n = at(node, path);
+        if (n == null) return null;
+        if (n.isNumber()) return n.asDouble();
+        if (n.isTextual()) {
+            try {
+                return Double.parseDouble(n.asText());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Epoch ms from a number (ms, or seconds when it is too small to be ms) or an ISO-8601 string. */
+    static Long time(JsonNode node, String... path) {
+        JsonNode n = at(node, path);
+        if (n == null) return null;
+        if (n.isNumber()) {
+            double v = n.asDouble();
+            return v < 100_000_000_000d ? Math.round(v * 1000) : Math.round(v);
+        }
+        if (n.isTextual()) {
+            try {
+                return Instant.parse(n.asText()).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The node as JSON text (objects, arrays and scalars alike), or null. */
+    static String jsonText(JsonNode node) {
+        return node == null ? null : Json.write(node);
+    }
+
+    @SafeVarargs
+    static <T> T firstOf(T... values) {
+        for (T v : values) {
+            if (v != null) return v;
+        }
+        return null;
+    }
+}

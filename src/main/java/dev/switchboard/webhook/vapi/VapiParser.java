@@ -1,0 +1,236 @@
+package dev.switchboard.webhook.vapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.call.CallEvent;
+import dev.switchboard.call.Utterance;
+import dev.switchboard.http.ApiException;
+import dev.switchboard.http.ErrorCode;
+import dev.switchboard.http.Json;
+import dev.switchboard.webhook.ParsedWebhook;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import static dev.switchboard.webhook.vapi.VapiJson.at;
+import static dev.switchboard.webhook.vapi.VapiJson.firstOf;
+import static dev.switchboard.webhook.vapi.VapiJson.jsonText;
+import static dev.switchboard.webhook.vapi.VapiJson.number;
+import static dev.switchboard.webhook.vapi.VapiJson.text;
+import static dev.switchboard.webhook.vapi.VapiJson.time;
+
+/**
+ * Parses a Vapi server message ({@code {"message":{"type":…}}}) into normalized call events.
+ *
+ * <p>Strict only about the envelope (JSON, a {@code message} object, a {@code type}); everything inside
+ * is read leniently, because Vapi's payloads drift ahead of its spec and rejecting a delivery loses it.
+ * Stateless and thread-safe.
+ */
+public final class VapiParser {
+    public static final String PROVIDER = "vapi";
+    private static final int MAX_TYPE_LENGTH = 128;
+
+    private VapiParser() {}
+
+    public static ParsedWebhook parse(byte[] body, long receivedAt) {
+        JsonNode root = readJson(body);
+        if (!root.isObject()) {
+            throw new ApiException(ErrorCode.INVALID_PAYLOAD, "Expected a JSON object {\"message\":{\"type\":…}} (a Vapi server message)");
+        }
+        JsonNode message = root.get("message");
+        if (message == null || !message.isObject()) {
+            throw new ApiException(ErrorCode.INVALID_PAYLOAD, "Missing the 'message' object: Vapi posts {\"message\":{\"type\":…}}");
+        }
+        JsonNode typeNode = message.get("type");
+        if (typeNode == null || !typeNode.isTextual() || typeNode.asText().isBlank()) {
+            throw new ApiException(ErrorCode.MISSING_MESSAGE_TYPE, "message.type is missing or not a string");
+        }
+        String type = typeNode.asText();
+        if (type.length() > MAX_TYPE_LENGTH) {
+            throw new ApiException(ErrorCode.INVALID_PAYLOAD, "message.type is longer than " + MAX_TYPE_LENGTH + " characters");
+        }
+
+        JsonNode call = at(message, "call");
+        String callId = text(call, "id");
+        String rawTimestamp = at(message, "timestamp") == null ? "" : message.get("timestamp").asText();
+        long ts = firstOf(time(message, "timestamp"), receivedAt);
+
+        List<CallEvent> events = new ArrayList<>(2);
+        if (callId != null) {
+            events.add(observed(callId, ts, message, call));
+            CallEvent specific = specific(type, callId, ts, message, call);
+            if (specific != null) events.add(specific);
+        }
+        return new ParsedWebhook(PROVIDER, type, callId, dedupeKey(type, callId, rawTimestamp, message, body),
+                List.copyOf(events), VapiReplies.forType(type, message));
+    }
+
+    private static JsonNode readJson(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is empty; expected a JSON Vapi server message");
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is empty; expected a JSON Vapi server message");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body could not be read as JSON");
+        }
+    }
+
+    private static CallEvent.Observed observed(String callId, long ts, JsonNode message, JsonNode call) {
+        return new CallEvent.Observed(callId, ts,
+                text(call, "status"),
+                text(call, "type"),
+                firstOf(text(call, "customer", "number"), text(message, "customer", "number")),
+                firstOf(text(message, "phoneNumber", "number"), text(call, "phoneNumber", "number")),
+                firstOf(text(call, "assistantId"), text(message, "assistant", "id"), text(call, "assistant", "id")),
+                firstOf(text(message, "assistant", "name"), text(call, "assistant", "name")),
+                time(call, "createdAt"), time(call, "startedAt"), time(call, "endedAt"),
+                text(call, "monitor", "listenUrl"), text(call, "monitor", "controlUrl"));
+    }
+
+    private static CallEvent specific(String type, String callId, long ts, JsonNode m, JsonNode call) {
+        if (isTranscript(type)) return transcript(type, callId, ts, m);
+        return switch (type) {
+            case "status-update" -> {
+                String status = text(m, "status");
+                yield status == null ? null
+                        : new CallEvent.StatusChanged(callId, ts, status, text(m, "endedReason"), destination(at(m, "destination")));
+            }
+            case "conversation-update" -> new CallEvent.Conversation(callId, ts,
+                    utterances(firstOf(at(m, "messages"), at(m, "artifact", "messages")), ts));
+            case "speech-update" -> new CallEvent.Speech(callId, ts, role(text(m, "role")), text(m, "status"),
+                    number(m, "turn") == null ? null : number(m, "turn").intValue());
+            case "user-interrupted" -> new CallEvent.UserInterrupted(callId, ts);
+            case "hang" -> new CallEvent.AssistantHang(callId, ts);
+            case "transfer-update" -> new CallEvent.TransferStarted(callId, ts, destination(at(m, "destination")));
+            case "end-of-call-report" -> report(callId, ts, m, call);
+            default -> null;
+        };
+    }
+
+    static boolean isTranscript(String type) {
+        return type.equals("transcript") || type.startsWith("transcript[");
+    }
+
+    private static CallEvent transcript(String type, String callId, long ts, JsonNode m) {
+        String text = text(m, "transcript");
+        String role = role(text(m, "role"));
+        if (text == null || role == null) return null;
+        String kind = text(m, "transcriptType");
+        boolean isFinal = "final".equals(kind) || (kind == null && type.contains("final"));
+        return isFinal
+                ? new CallEvent.TranscriptFinal(callId, ts, role, text, null)
+                : new CallEvent.TranscriptPartial(callId, ts, role, text);
+    }
+
+    private static CallEvent.Reported report(String callId, long ts, JsonNode m, JsonNode call) {
+        JsonNode analysis = firstOf(at(m, "analysis"), at(call, "analysis"));
+        JsonNode artifact = firstOf(at(m, "artifact"), at(call, "artifact"));
+        JsonNode costs = firstOf(at(m, "costs"), at(m, "costBreakdown"), at(call, "costBreakdown"), at(call, "costs"));
+        JsonNode spoken = firstOf(at(artifact, "messages"), at(m, "messages"));
+        return new CallEvent.Reported(callId, ts,
+                firstOf(text(m, "endedReason"), text(call, "endedReason")),
+                firstOf(time(m, "startedAt"), time(call, "startedAt")),
+                firstOf(time(m, "endedAt"), time(call, "endedAt")),
+                firstOf(number(m, "cost"), number(call, "cost")),
+                jsonText(costs),
+                firstOf(text(analysis, "summary"), text(m, "summary")),
+                jsonText(at(analysis, "structuredData")),
+                jsonText(at(analysis, "successEvaluation")),
+                firstOf(text(artifact, "recording", "mono", "combinedUrl"), text(artifact, "recordingUrl"),
+                        text(m, "recordingUrl"), text(call, "recordingUrl")),
+                firstOf(text(artifact, "recording", "stereoUrl"), text(artifact, "stereoRecordingUrl"),
+                        text(m, "stereoRecordingUrl"), text(call, "stereoRecordingUrl")),
+                destination(firstOf(at(m, "destination"), at(call, "destination"))),
+                utterances(spoken, ts));
+    }
+
+    /** Spoken turns of a Vapi message list; system prompts and tool traffic are left out. */
+    static List<Utterance> utterances(JsonNode messages, long fallbackAt) {
+        if (messages == null || !messages.isArray()) return List.of();
+        List<Utterance> out = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode msg = messages.get(i);
+            String role = role(text(msg, "role"));
+            String text = firstOf(text(msg, "message"), text(msg, "content"));
+            if (role == null || text == null) continue;
+            out.add(new Utterance(i, role, text, firstOf(time(msg, "time"), fallbackAt), number(msg, "secondsFromStart")));
+        }
+        return out;
+    }
+
+    /** {@code user} or {@code assistant} (Vapi says "bot" in artifacts and "assistant" in docs); null otherwise. */
+    static String role(String raw) {
+        if (raw == null) return null;
+        return switch (raw) {
+            case "user", "customer", "human" -> "user";
+            case "assistant", "bot" -> "assistant";
+            default -> null;
+        };
+    }
+
+    /** A transfer destination in words: the number, the SIP URI, or the assistant's name. */
+    static String destination(JsonNode d) {
+        if (d == null || !d.isObject()) return null;
+        String kind = text(d, "type");
+        if ("sip".equals(kind)) return text(d, "sipUri");
+        if ("assistant".equals(kind)) {
+            String name = text(d, "assistantName");
+            return name == null ? "assistant" : "assistant " + name;
+        }
+        String number = text(d, "number");
+        if (number == null) return firstOf(text(d, "sipUri"), text(d, "description"));
+        String ext = text(d, "extension");
+        return ext == null ? number : number + " ext. " + ext;
+    }
+
+    /**
+     * Vapi sends no event id. The key is built from what stays the same on a redelivery (never our receive
+     * time, never presigned URLs, which change per delivery): call, type, provider timestamp and the
+     * fields that distinguish messages of the same type and time.
+     */
+    static String dedupeKey(String type, String callId, String rawTs, JsonNode m, byte[] body) {
+        String base = type + "|" + (callId == null ? "" : callId) + "|" + rawTs;
+        String key;
+        if (type.equals("end-of-call-report") && callId != null) {
+            key = type + "|" + callId; // one report per call; retries carry fresh presigned URLs
+        } else if (type.equals("status-update")) {
+            key = base + "|" + text(m, "status");
+        } else if (isTranscript(type)) {
+            key = base + "|" + text(m, "role") + "|" + text(m, "transcriptType") + "|" + sha256(String.valueOf(text(m, "transcript")));
+        } else if (type.equals("speech-update")) {
+            key = base + "|" + text(m, "role") + "|" + text(m, "status") + "|" + text(m, "turn");
+        } else if (type.equals("conversation-update")) {
+            JsonNode msgs = at(m, "messages");
+            key = base + "|" + (msgs == null ? 0 : msgs.size());
+        } else if (rawTs.isEmpty() || callId == null) {
+            key = type + "|body|" + sha256(body);
+        } else {
+            key = base;
+        }
+        return sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 40);
+    }
+
+    private static String sha256(String s) {
+        return sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

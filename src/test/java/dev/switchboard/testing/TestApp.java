@@ -1,0 +1,127 @@
+package dev.switchboard.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.App;
+import dev.switchboard.config.AppConfig;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.DatabaseSettings;
+import dev.switchboard.http.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The real application on a random port with a fresh database (a temp SQLite file unless a database is
+ * given), plus a real HTTP client. Debug API on; no simulator.
+ */
+public final class TestApp implements AutoCloseable {
+    public final App app;
+    private final Path dir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestApp(App app, Path dir) {
+        this.app = app;
+        this.dir = dir;
+    }
+
+    public static TestApp sqlite(String... tenants) {
+        return start(null, c -> c, tenants);
+    }
+
+    public static TestApp start(DatabaseSettings database, UnaryOperator<AppConfig> tweak, String... tenants) {
+        try {
+            Path dir = Files.createTempDirectory("switchboard-test");
+            DatabaseSettings db = database != null ? database : DatabaseSettings.sqliteIn(dir, 4);
+            List<AppConfig.TenantSeed> seeds = Arrays.stream(tenants)
+                    .map(t -> new AppConfig.TenantSeed(t, ConfigLoader.prettyName(t))).toList();
+            AppConfig base = new ConfigLoader(Map.of()).load(false);
+            AppConfig config = new AppConfig(0, "127.0.0.1", dir, db, false, true, base.maxWebhookBytes(), seeds,
+                    base.live(), base.simulator());
+            return new TestApp(App.start(tweak.apply(config), Clock.systemUTC()), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + app.port());
+    }
+
+    public URI ws(String pathAndQuery) {
+        return URI.create("ws://127.0.0.1:" + app.port() + pathAndQuery);
+    }
+
+    public HttpResponse<String> post(String path, String body) {
+        return send(HttpRequest.newBuilder(base().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> postBytes(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(base().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base().resolve(path)).GET().build());
+    }
+
+    public JsonNode getJson(String path) {
+        HttpResponse<String> r = get(path);
+        if (r.statusCode() != 200) throw new AssertionError("GET " + path + " -> " + r.statusCode() + " " + r.body());
+        return json(r.body());
+    }
+
+    /** Posts a webhook for the tenant and asserts it was acknowledged. */
+    public JsonNode webhook(String tenant, String body) {
+        HttpResponse<String> r = post("/webhooks/vapi/" + tenant, body);
+        if (r.statusCode() != 200) throw new AssertionError("webhook -> " + r.statusCode() + " " + r.body());
+        return json(r.body());
+    }
+
+    public LiveClient dashboard(String tenant) {
+        return LiveClient.connect(ws("/ws/dashboard?client_id=" + tenant));
+    }
+
+    public static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        try (var files = Files.walk(dir)) {
+            files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temp files; the OS cleans up
+        }
+    }
+}
