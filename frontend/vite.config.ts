@@ -11,7 +11,8 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   build: {
-    outDir: "../target/classes/public",
+    // SWITCHBOARD_FRONTEND_OUT lets a UI developer build elsewhere while Maven builds run.
+    outDir: process.env.SWITCHBOARD_FRONTEND_OUT ?? "../target/classes/public",
     emptyOutDir: true,
     sourcemap: false,
   },

@@ -38,6 +38,27 @@ public final class FrontendRoutes {
             s.location = Location.CLASSPATH;
             s.headers = Map.of("Cache-Control", "no-cache");
         });
-        config.spaRoot.addFile("/", "/public/index.html", Location.CLASSPATH);
+        byte[] index = readIndex();
+        config.spaRoot.addHandler("/", ctx -> {
+            if (isMachinePath(ctx.path())) {
+                ErrorHandlers.write(ctx, ErrorCode.NOT_FOUND, "No such endpoint: " + ctx.method() + " " + ctx.path());
+                return;
+            }
+            ctx.header("Cache-Control", "no-cache").contentType("text/html; charset=utf-8").result(index);
+        });
+    }
+
+    /** API, socket and webhook paths never fall back to the app page: clients there expect JSON errors. */
+    static boolean isMachinePath(String path) {
+        return path.startsWith("/api/") || path.startsWith("/ws/") || path.startsWith("/webhooks/")
+                || path.equals("/metrics") || path.startsWith("/simulator/");
+    }
+
+    private static byte[] readIndex() {
+        try (var in = FrontendRoutes.class.getResourceAsStream("/public/index.html")) {
+            return in.readAllBytes();
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot read the bundled /public/index.html", e);
+        }
     }
 }

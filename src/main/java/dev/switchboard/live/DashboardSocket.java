@@ -103,7 +103,8 @@ public final class DashboardSocket implements AutoCloseable {
             ctx.closeSession(4404, e.getMessage());
             return;
         }
-        ctx.session.setIdleTimeout(settings.pingInterval().multipliedBy(3));
+        // Backstop for clients that never answer our ping messages; the pong check in pingAll() fires first.
+        ctx.session.setIdleTimeout(settings.pingInterval().multipliedBy(6));
         SocketOutbox outbox = new SocketOutbox(ctx.session, settings.queueLimit());
         open.put(ctx.sessionId(), new Open(tenant.id(), outbox, ctx.session));
         long seq = hub.subscribe(tenant.id(), outbox);
@@ -112,8 +113,8 @@ public final class DashboardSocket implements AutoCloseable {
             outbox.release(Json.write(new LiveMessage.Snapshot(tenant.id(), seq, IsoTime.of(clock.millis()), calls)));
         } catch (RuntimeException e) {
             log.error("could not load the snapshot for {}", tenant.id(), e);
-            closed(ctx.sessionId());
             outbox.close(1011, "snapshot unavailable; retry");
+            closed(ctx.sessionId());
         }
     }
 
@@ -131,15 +132,15 @@ public final class DashboardSocket implements AutoCloseable {
         String ping = Json.write(new LiveMessage.Ping(IsoTime.of(now)));
         open.forEach((id, o) -> {
             if (o.lastPong > 0 && now - o.lastPong > deadAfter) {
+                o.outbox.close(4002, "no pong for " + deadAfter + " ms");
                 closed(id);
-                o.outbox.close(4002, "no pong for " + deadAfter / 1000 + "s");
                 return;
             }
             // A protocol-level ping too: browsers answer it on their own, which keeps proxies from idling us out.
             o.session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
             if (!o.outbox.offer(ping)) {
-                closed(id);
                 o.outbox.overflowed();
+                closed(id);
             }
         });
     }

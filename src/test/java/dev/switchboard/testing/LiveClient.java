@@ -20,15 +20,22 @@ public final class LiveClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
+    private final boolean reading;
 
-    private LiveClient(URI uri) {
+    private LiveClient(URI uri, boolean reading) {
+        this.reading = reading;
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, new Listener()).join();
     }
 
     public static LiveClient connect(URI uri) {
-        return new LiveClient(uri);
+        return new LiveClient(uri, true);
+    }
+
+    /** A client that reads its first message and then stops reading, like a frozen browser tab. */
+    public static LiveClient connectAndStall(URI uri) {
+        return new LiveClient(uri, false);
     }
 
     private final class Listener implements WebSocket.Listener {
@@ -41,7 +48,7 @@ public final class LiveClient implements AutoCloseable {
                 messages.add(TestApp.json(partial.toString()));
                 partial.setLength(0);
             }
-            ws.request(1);
+            if (reading || !last) ws.request(1);
             return null;
         }
 
