@@ -9,8 +9,6 @@ import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.db.Database;
 import dev.switchboard.db.GroupCommitter;
-import dev.switchboard.http.ApiException;
-import dev.switchboard.http.ErrorCode;
 import dev.switchboard.http.ErrorHandlers;
 import dev.switchboard.http.FrontendRoutes;
 import dev.switchboard.http.Json;
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.concurrent.CompletionException;
 
 /**
  * The composition root: config → database → repositories and services → routes and sockets. Every
@@ -46,6 +43,7 @@ public final class App implements AutoCloseable {
     private final GroupCommitter writer;
     private final TenantDirectory tenants;
     private final DashboardSocket dashboardSocket;
+    private final LivePublisher live;
     private final Javalin server;
     private VapiSimulator simulator;
 
@@ -60,7 +58,7 @@ public final class App implements AutoCloseable {
         });
 
         LiveHub hub = new LiveHub(metrics.registry());
-        LivePublisher live = new LivePublisher(hub);
+        this.live = new LivePublisher(hub);
         CallQueries queries = new CallQueries(database, config.live().recentInSnapshot());
         WebhookIngest ingest = new WebhookIngest(writer, new CallService(clock), live, clock);
 
@@ -84,18 +82,6 @@ public final class App implements AutoCloseable {
                 }
             });
             ErrorHandlers.install(c);
-            c.routes.exception(CompletionException.class, (e, ctx) -> {
-                Throwable cause = e.getCause();
-                if (cause instanceof ApiException api) {
-                    ErrorHandlers.write(ctx, api.code(), api.getMessage());
-                } else if (cause instanceof GroupCommitter.OverloadedException) {
-                    ctx.header("Retry-After", "1");
-                    ErrorHandlers.write(ctx, ErrorCode.OVERLOADED, "Switchboard is overloaded; retry shortly");
-                } else {
-                    log.error("request failed on {} {}", ctx.method(), ctx.path(), cause);
-                    ErrorHandlers.write(ctx, ErrorCode.INTERNAL, "Internal error; quote request id " + RequestIds.of(ctx));
-                }
-            });
             c.routes.before(RequestIds::assign);
             c.routes.after(RequestIds::clear);
             routes(c, webhooks, calls, debug, health, dashboardSocket);
@@ -173,6 +159,7 @@ public final class App implements AutoCloseable {
         }
         dashboardSocket.close();
         writer.close();
+        live.close();
         database.close();
     }
 

@@ -62,15 +62,15 @@ public final class DebugRoutes {
         checkStatus(status);
         String payload = jsonOrNull(body.get("event_payload"));
 
-        ctx.future(() -> writer.submit(h -> {
+        Created c = writer.submitAndWait(h -> {
             CallRepository calls = new CallRepository(h);
             Call existing = calls.find(tenantId, id).orElse(null);
             Call call = existing == null ? newCall(tenantId, id, phone, status, now) : updated(existing, phone, status, now);
             calls.upsert(call);
             long eventId = new StatusEventRepository(h).insert(tenantId, id, status, "debug", payload, now);
             return new Created(call, eventId, existing != null);
-        }, created -> live.published(tenantId, List.of(new CallUpdate.CallChanged(created.call()))))
-                .thenAccept(c -> ctx.json(new CreatedCall(true, id, c.updated(), c.eventId()))));
+        }, created -> live.published(tenantId, List.of(new CallUpdate.CallChanged(created.call()))));
+        ctx.json(new CreatedCall(true, id, c.updated(), c.eventId()));
     }
 
     /** {@code POST /api/debug/log-status-event/{client_id}/{call_id}}. */
@@ -85,8 +85,8 @@ public final class DebugRoutes {
         String payload = jsonOrNull(body.get("payload"));
         if (!queries.exists(tenantId, callId)) throw CallQueries.notFound(tenantId, callId);
         long now = clock.millis();
-        ctx.future(() -> writer.submit(h -> new StatusEventRepository(h).insert(tenantId, callId, status, "debug", payload, now))
-                .thenAccept(id -> ctx.json(new LoggedEvent(true, id))));
+        long id = writer.submitAndWait(h -> new StatusEventRepository(h).insert(tenantId, callId, status, "debug", payload, now));
+        ctx.json(new LoggedEvent(true, id));
     }
 
     /** {@code GET /api/debug/status-events/{client_id}/{call_id}}: oldest first. */

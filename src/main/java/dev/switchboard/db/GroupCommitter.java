@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +61,8 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    static final long COMMIT_WAIT_SECONDS = 30;
+
     private final Jdbi jdbi;
     private final BlockingQueue<Job<?>> queue;
     private final int maxBatch;
@@ -94,9 +98,38 @@ public final class GroupCommitter implements AutoCloseable {
         return done;
     }
 
-    /** Runs work and waits for its commit; for start-up and command-line paths. */
+    /** Thrown when a commit does not happen within the wait limit; callers should answer 503. */
+    public static final class CommitTimeoutException extends RuntimeException {
+        CommitTimeoutException(long seconds) {
+            super("the database did not commit within " + seconds + " s", null, false, false);
+        }
+    }
+
+    /** Runs work and waits for its commit. */
     public <T> T submitAndWait(Work<T> work) {
-        return submit(work).join();
+        return submitAndWait(work, null);
+    }
+
+    /**
+     * Runs work, waits for its commit (blocking the calling request thread, which then writes the
+     * response itself and keeps the writer free for the next batch) and rethrows the work's own
+     * exception unchanged.
+     */
+    public <T> T submitAndWait(Work<T> work, Consumer<? super T> afterCommit) {
+        CompletableFuture<T> done = submit(work, afterCommit);
+        try {
+            return done.get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        } catch (TimeoutException e) {
+            throw new CommitTimeoutException(COMMIT_WAIT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a commit", e);
+        }
     }
 
     private void loop() {

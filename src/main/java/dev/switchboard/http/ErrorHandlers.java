@@ -1,5 +1,6 @@
 package dev.switchboard.http;
 
+import dev.switchboard.db.GroupCommitter;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -15,6 +16,14 @@ public final class ErrorHandlers {
     public static void install(JavalinConfig config) {
         config.routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.code(), e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus()), e.getMessage()));
+        config.routes.exception(GroupCommitter.OverloadedException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "1");
+            write(ctx, ErrorCode.OVERLOADED, "Switchboard is overloaded; retry shortly");
+        });
+        config.routes.exception(GroupCommitter.CommitTimeoutException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            write(ctx, ErrorCode.UNAVAILABLE, "The database did not commit in time; retry (a redelivery is safe)");
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, ErrorCode.INTERNAL, "Internal error; quote request id " + RequestIds.of(ctx) + " when reporting it");

@@ -7,19 +7,48 @@ import dev.switchboard.call.LineView;
 import dev.switchboard.http.IsoTime;
 
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
-/** Turns committed call updates into dashboard messages. Called on the writer thread after commit. */
-public final class LivePublisher implements CallUpdateListener {
+/**
+ * Turns committed call updates into dashboard messages. The writer calls it after each commit, in commit
+ * order; serializing and handing frames to sockets happens on one fan-out thread, in that same order, so
+ * the writer goes straight back to committing. If fan-out falls far behind, the writer does the work
+ * itself (back-pressure) rather than letting the queue grow without bound.
+ */
+public final class LivePublisher implements CallUpdateListener, AutoCloseable {
+    private static final int MAX_PENDING = 100_000;
+
     private final LiveHub hub;
+    private final ThreadPoolExecutor fanout;
 
     public LivePublisher(LiveHub hub) {
         this.hub = hub;
+        this.fanout = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_PENDING), r -> {
+            Thread t = new Thread(r, "live-fanout");
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     @Override
     public void published(String tenantId, List<CallUpdate> updates) {
-        for (CallUpdate u : updates) {
-            hub.publish(tenantId, seq -> toMessage(tenantId, seq, u));
+        if (updates.isEmpty()) return;
+        fanout.execute(() -> {
+            for (CallUpdate u : updates) {
+                hub.publish(tenantId, seq -> toMessage(tenantId, seq, u));
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        fanout.shutdown();
+        try {
+            fanout.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,7 +8,6 @@ import dev.switchboard.db.GroupCommitter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Store → apply → publish for one provider message. The raw message and its effects on the call commit
@@ -32,9 +31,10 @@ public final class WebhookIngest {
         this.clock = clock;
     }
 
-    public CompletableFuture<Outcome> accept(String tenantId, ParsedWebhook msg, byte[] rawBody) {
+    /** Stores and applies the message; returns once it is committed. */
+    public Outcome accept(String tenantId, ParsedWebhook msg, byte[] rawBody) {
         String raw = new String(rawBody, StandardCharsets.UTF_8);
-        return writer.submit(h -> {
+        return writer.submitAndWait(h -> {
             if (!new Inbox(h).record(tenantId, msg, raw, clock.millis())) return new Outcome(true, List.of());
             return new Outcome(false, calls.apply(h, tenantId, msg.provider(), msg.events()));
         }, outcome -> live.published(tenantId, outcome.updates()));

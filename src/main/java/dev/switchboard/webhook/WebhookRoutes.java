@@ -44,10 +44,9 @@ public final class WebhookRoutes {
             metrics.webhookRejected(VapiParser.PROVIDER, e.code());
             throw e;
         }
-        ctx.future(() -> ingest.accept(tenant.id(), msg, body).thenAccept(outcome -> {
-            metrics.webhookAccepted(VapiParser.PROVIDER, msg.type(), outcome.duplicate(), System.nanoTime() - start);
-            ctx.json(msg.reply());
-        }));
+        WebhookIngest.Outcome outcome = ingest.accept(tenant.id(), msg, body);
+        metrics.webhookAccepted(VapiParser.PROVIDER, msg.type(), outcome.duplicate(), System.nanoTime() - start);
+        ctx.json(msg.reply());
     }
 
     private ApiException tooLarge() {
