@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies normalized events to the stored calls inside the caller's transaction and says what changed.
@@ -61,20 +62,19 @@ public final class CallService {
     private static void transcriptEffects(TranscriptRepository transcripts, String tenantId, CallEvent event, List<CallUpdate> out) {
         String callId = event.callId();
         if (event instanceof TranscriptFinal f) {
-            boolean firstLive = !transcripts.hasSource(tenantId, callId, TranscriptRepository.LIVE);
+            Set<String> sources = transcripts.sources(tenantId, callId);
             TranscriptLine line = transcripts.appendLive(tenantId, callId, f.role(), f.text(), f.at(), f.secondsFromStart());
-            if (transcripts.hasSource(tenantId, callId, TranscriptRepository.REPORT)) return;
-            if (firstLive && transcripts.hasSource(tenantId, callId, TranscriptRepository.CONVERSATION)) {
-                out.add(new CallUpdate.TranscriptReset(callId));
-            } else {
-                out.add(new CallUpdate.LineAdded(line));
-            }
+            if (sources.contains(TranscriptRepository.REPORT)) return;
+            boolean switchesSource = !sources.contains(TranscriptRepository.LIVE) && sources.contains(TranscriptRepository.CONVERSATION);
+            out.add(switchesSource ? new CallUpdate.TranscriptReset(callId) : new CallUpdate.LineAdded(line));
         } else if (event instanceof Conversation c) {
             List<TranscriptLine> added = transcripts.mergeConversation(tenantId, callId, c.lines());
-            boolean shown = !added.isEmpty()
-                    && !transcripts.hasSource(tenantId, callId, TranscriptRepository.LIVE)
-                    && !transcripts.hasSource(tenantId, callId, TranscriptRepository.REPORT);
-            if (shown) added.forEach(l -> out.add(new CallUpdate.LineAdded(l)));
+            if (added.isEmpty()) return;
+            // Conversation updates are what viewers see only while nothing better (live finals, the report) exists.
+            Set<String> sources = transcripts.sources(tenantId, callId);
+            if (!sources.contains(TranscriptRepository.LIVE) && !sources.contains(TranscriptRepository.REPORT)) {
+                added.forEach(l -> out.add(new CallUpdate.LineAdded(l)));
+            }
         } else if (event instanceof Reported r) {
             if (!r.lines().isEmpty()) {
                 transcripts.replaceReport(tenantId, callId, r.lines());

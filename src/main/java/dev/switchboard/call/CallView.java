@@ -1,8 +1,7 @@
 package dev.switchboard.call;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.switchboard.http.IsoTime;
-import dev.switchboard.http.Json;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A call as browsers and API clients see it (camelCase, as in the seed's {@code call-upsert}). The first
  * six fields are the seed contract. {@code listenUrl} is Switchboard's own relay path, present while the
- * call is live and the provider offered audio; the provider's capability URLs never appear.
+ * call is live and the provider offered audio; the provider's capability URLs never appear. The JSON-valued
+ * fields are written as stored (JSON text Switchboard itself serialized), not re-parsed per message.
  */
 public record CallView(
         String id,
@@ -29,10 +29,10 @@ public record CallView(
         String ourNumber,
         String endedReason,
         Double cost,
-        JsonNode costBreakdown,
+        @JsonRawValue String costBreakdown,
         String summary,
-        JsonNode structuredData,
-        JsonNode successEvaluation,
+        @JsonRawValue String structuredData,
+        @JsonRawValue String successEvaluation,
         String recordingUrl,
         String stereoRecordingUrl,
         String transferDestination,
@@ -43,8 +43,7 @@ public record CallView(
         return new CallView(c.id(), c.status(), c.phoneNumber(), IsoTime.of(c.startedAt()), IsoTime.of(c.endedAt()),
                 relayPath(c), c.provider(), IsoTime.of(c.createdAt()), IsoTime.of(c.updatedAt()), c.callType(),
                 direction(c.callType()), c.assistantId(), c.assistantName(), c.ourNumber(), c.endedReason(), c.cost(),
-                Json.readStored(c.costBreakdown()), c.summary(), Json.readStored(c.structuredData()),
-                Json.readStored(c.successEvaluation()), c.recordingUrl(), c.stereoRecordingUrl(),
+                c.costBreakdown(), c.summary(), c.structuredData(), c.successEvaluation(), c.recordingUrl(), c.stereoRecordingUrl(),
                 c.transferDestination(), c.controlUrl() != null && !c.isEnded(), c.version());
     }
 

@@ -3,6 +3,8 @@ package dev.switchboard.call;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -49,10 +51,11 @@ public final class TranscriptRepository {
         }
     }
 
-    public boolean hasSource(String tenantId, String callId, String source) {
-        return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM transcript_lines WHERE tenant_id = :t AND call_id = :c AND source = :s LIMIT 1) x")
-                .bind("t", tenantId).bind("c", callId).bind("s", source)
-                .mapTo(Long.class).one() > 0;
+    /** The sources the call has lines from (one query; the transcript hot path asks this once per message). */
+    public Set<String> sources(String tenantId, String callId) {
+        return new HashSet<>(h.createQuery("SELECT DISTINCT source FROM transcript_lines WHERE tenant_id = :t AND call_id = :c")
+                .bind("t", tenantId).bind("c", callId)
+                .mapTo(String.class).list());
     }
 
     /** The transcript a reader should see, in speaking order. */

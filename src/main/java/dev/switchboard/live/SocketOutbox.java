@@ -3,16 +3,17 @@ package dev.switchboard.live;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bounded outbound queue of one WebSocket. One frame is in flight at a time; completions continue
- * the drain without recursion (a send that completes synchronously is looped, an asynchronous one is
- * continued from its callback). Starts held, so the snapshot can be put in front of any deltas that
- * arrive while it is being read.
+ * The bounded outbound side of one WebSocket. Frames go straight to Jetty's frame queue (which writes
+ * whatever has piled up in one gathering write when the peer is slow); what bounds memory is the count
+ * of frames not yet written: past the limit the socket is a slow consumer and gets dropped. Starts held,
+ * so the snapshot goes out before any delta that arrived while it was being read.
  *
- * <p>Thread-safe: {@link #offer} is called by the publisher, completions by Jetty.
+ * <p>Thread-safe: {@link #offer} is called by the fan-out thread and the pinger, completions by Jetty.
  */
 final class SocketOutbox implements LiveSink {
     /** Close code sent to a consumer that fell behind; the client reconnects and resyncs. */
@@ -20,39 +21,44 @@ final class SocketOutbox implements LiveSink {
 
     private final Session session;
     private final int limit;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
-    private boolean held = true;
-    private boolean sending;
-    private boolean closed;
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private final Callback written;
+    private List<String> held = new ArrayList<>();
+    private volatile boolean closed;
 
     SocketOutbox(Session session, int limit) {
         this.session = session;
         this.limit = limit;
+        this.written = Callback.from(unwritten::decrementAndGet, failure -> markClosed());
     }
 
     @Override
     public boolean offer(String message) {
-        synchronized (this) {
-            if (closed) return true;
-            if (queue.size() >= limit) return false;
-            queue.addLast(message);
-            if (held || sending) return true;
-            sending = true;
+        if (closed) return true; // being removed; nothing to do
+        if (unwritten.incrementAndGet() > limit) {
+            unwritten.decrementAndGet();
+            return false;
         }
-        drain();
+        synchronized (this) {
+            if (held != null) {
+                held.add(message);
+                return true;
+            }
+            // Sent under the lock so frames reach Jetty in the order they were offered.
+            session.sendText(message, written);
+        }
         return true;
     }
 
-    /** Sends {@code first} and then everything queued while held. */
+    /** Sends {@code first} and then everything offered while held. */
     void release(String first) {
         synchronized (this) {
-            if (closed) return;
-            queue.addFirst(first);
-            held = false;
-            if (sending) return;
-            sending = true;
+            if (held == null || closed) return;
+            unwritten.incrementAndGet();
+            session.sendText(first, written);
+            for (String m : held) session.sendText(m, written);
+            held = null;
         }
-        drain();
     }
 
     @Override
@@ -61,37 +67,12 @@ final class SocketOutbox implements LiveSink {
     }
 
     void close(int code, String reason) {
-        synchronized (this) {
-            if (closed) return;
-            closed = true;
-            queue.clear();
-        }
+        if (closed) return;
+        closed = true;
         session.close(code, reason, Callback.NOOP);
     }
 
     void markClosed() {
-        synchronized (this) {
-            closed = true;
-            queue.clear();
-        }
-    }
-
-    /** Called only by the holder of the sending token. */
-    private void drain() {
-        while (true) {
-            String next;
-            synchronized (this) {
-                next = queue.pollFirst();
-                if (next == null || closed) {
-                    sending = false;
-                    return;
-                }
-            }
-            AtomicInteger race = new AtomicInteger();
-            session.sendText(next, Callback.from(() -> {
-                if (race.getAndIncrement() == 1) drain();
-            }, failure -> markClosed()));
-            if (race.getAndIncrement() == 0) return; // still in flight: its callback continues the drain
-        }
+        closed = true;
     }
 }
