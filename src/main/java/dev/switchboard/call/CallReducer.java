@@ -36,6 +36,8 @@ public final class CallReducer {
         Draft d = current == null ? Draft.fresh(tenantId, event.callId(), provider, event.at()) : Draft.of(current);
         StatusMark mark = null;
         boolean reported = d.reportedAt != null;
+        // No event happens before the call exists: the earliest time any event knows, whichever arrives first.
+        d.createdAt = Math.min(d.createdAt, event.at());
 
         if (event instanceof Observed o) {
             d.advance(o.snapshotStatus());

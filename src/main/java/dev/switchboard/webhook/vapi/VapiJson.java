@@ -22,8 +22,13 @@ final class VapiJson {
     static String text(JsonNode node, String... path) {
         JsonNode n = at(node, path);
         if (n == null || n.isContainerNode()) return null;
-        String s = n.asText();
+        String s = storable(n.asText());
         return s.isEmpty() ? null : s;
+    }
+
+    /** The text without NUL characters, which PostgreSQL cannot store in a text column (JSON may carry "\\u0000"). */
+    static String storable(String s) {
+        return s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "");
     }
 
     static Double number(JsonNode node, String... path) {

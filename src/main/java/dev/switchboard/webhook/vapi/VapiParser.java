@@ -1,7 +1,9 @@
 package dev.switchboard.webhook.vapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.switchboard.call.CallEvent;
 import dev.switchboard.call.Utterance;
 import dev.switchboard.http.ApiException;
@@ -34,6 +36,11 @@ import static dev.switchboard.webhook.vapi.VapiJson.time;
 public final class VapiParser {
     public static final String PROVIDER = "vapi";
     private static final int MAX_TYPE_LENGTH = 128;
+    /** Vapi call ids are UUIDs; a much longer one is garbage (and too long for a PostgreSQL index entry). */
+    static final int MAX_CALL_ID_LENGTH = 256;
+
+    /** The shared mapper, but a body with anything after its JSON value ("{…} garbage", "{…}{…}") is malformed. */
+    private static final ObjectReader STRICT_READER = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private VapiParser() {}
 
@@ -47,16 +54,19 @@ public final class VapiParser {
             throw new ApiException(ErrorCode.INVALID_PAYLOAD, "Missing the 'message' object: Vapi posts {\"message\":{\"type\":…}}");
         }
         JsonNode typeNode = message.get("type");
-        if (typeNode == null || !typeNode.isTextual() || typeNode.asText().isBlank()) {
+        if (typeNode == null || !typeNode.isTextual() || VapiJson.storable(typeNode.asText()).isBlank()) {
             throw new ApiException(ErrorCode.MISSING_MESSAGE_TYPE, "message.type is missing or not a string");
         }
-        String type = typeNode.asText();
+        String type = VapiJson.storable(typeNode.asText());
         if (type.length() > MAX_TYPE_LENGTH) {
             throw new ApiException(ErrorCode.INVALID_PAYLOAD, "message.type is longer than " + MAX_TYPE_LENGTH + " characters");
         }
 
         JsonNode call = at(message, "call");
         String callId = text(call, "id");
+        if (callId != null && callId.length() > MAX_CALL_ID_LENGTH) {
+            throw new ApiException(ErrorCode.INVALID_PAYLOAD, "message.call.id is longer than " + MAX_CALL_ID_LENGTH + " characters");
+        }
         String rawTimestamp = at(message, "timestamp") == null ? "" : message.get("timestamp").asText();
         long ts = firstOf(time(message, "timestamp"), receivedAt);
 
@@ -75,7 +85,7 @@ public final class VapiParser {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is empty; expected a JSON Vapi server message");
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
+            JsonNode node = STRICT_READER.readTree(body);
             if (node == null || node.isMissingNode()) {
                 throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is empty; expected a JSON Vapi server message");
             }
