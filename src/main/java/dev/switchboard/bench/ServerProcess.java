@@ -3,7 +3,6 @@ package dev.switchboard.bench;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,10 +12,10 @@ import java.util.Map;
  * Switchboard started from this very jar as a separate process (as a user runs it), so the benchmark
  * measures the server's own memory and the load generator's CPU is not mistaken for the server's.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final Process process;
-    final int port;
-    final Path dataDir;
+    public final int port;
+    public final Path dataDir;
     private long peakRssKb;
 
     private ServerProcess(Process process, int port, Path dataDir) {
@@ -25,13 +24,18 @@ final class ServerProcess implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static ServerProcess start(int port, List<String> tenants, String databaseUrl, List<String> jvmArgs) throws IOException {
-        Path dataDir = Files.createTempDirectory("switchboard-bench");
+    public static ServerProcess start(int port, List<String> tenants, String databaseUrl, List<String> jvmArgs) throws IOException {
+        return start(port, Files.createTempDirectory("switchboard-bench"), tenants, databaseUrl, jvmArgs);
+    }
+
+    /** Starts a server on the given data directory (reusing it, e.g. after a crash) and waits until it is ready. */
+    public static ServerProcess start(int port, Path dataDir, List<String> tenants, String databaseUrl, List<String> jvmArgs)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(java);
         cmd.addAll(jvmArgs);
-        cmd.addAll(List.of("-cp", ownJar(), "dev.switchboard.App", "serve"));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.switchboard.App", "serve"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("SWITCHBOARD_") || k.equals("DATABASE_URL") || k.equals("PORT"));
@@ -41,18 +45,10 @@ final class ServerProcess implements AutoCloseable {
         env.put("SWITCHBOARD_TENANTS", String.join(",", tenants));
         env.put("SWITCHBOARD_LOG_LEVEL", "WARN");
         if (databaseUrl != null) env.put("DATABASE_URL", databaseUrl);
-        pb.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()));
         ServerProcess server = new ServerProcess(pb.start(), port, dataDir);
         server.awaitReady();
         return server;
-    }
-
-    static String ownJar() {
-        try {
-            return Path.of(ServerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void awaitReady() throws IOException {
@@ -98,6 +94,12 @@ final class ServerProcess implements AutoCloseable {
 
     Path databaseFile() {
         return dataDir.resolve("switchboard.db");
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye — a crash. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override
