@@ -126,7 +126,11 @@ public final class VapiMessages {
             artifact.put("presignedStereoUrl", r.stereoRecordingUrl() + "?X-Amz-Signature=" + Long.toHexString(System.nanoTime()));
             artifact.put("presignedUrlsExpiresAt", iso(ts + 3_600_000));
         }
-        artifact.putArray("transfers");
+        ArrayNode transfers = artifact.putArray("transfers");
+        if (r.transferredTo() != null) {
+            transfers.addObject().put("mode", "blind-transfer").put("status", "completed")
+                    .set("destination", numberDestination(r.transferredTo()));
+        }
         ObjectNode perf = artifact.putObject("performanceMetrics");
         perf.put("modelLatencyAverage", 412.5).put("voiceLatencyAverage", 233.1).put("transcriberLatencyAverage", 180.4)
                 .put("turnLatencyAverage", 905.2).put("numUserInterrupted", 1).put("numAssistantInterrupted", 0);
@@ -151,19 +155,22 @@ public final class VapiMessages {
         c.put("createdAt", iso(call.createdAt()));
         c.put("updatedAt", iso(ts));
         c.put("assistantId", call.assistantId());
-        c.put("phoneNumberId", "pn-" + Integer.toHexString(call.ourNumber().hashCode()));
+        // Web calls have no phone number and usually no customer number: Vapi leaves those fields out.
+        if (call.ourNumber() != null) c.put("phoneNumberId", "pn-" + Integer.toHexString(call.ourNumber().hashCode()));
         c.putObject("assistantOverrides").putObject("variableValues");
-        c.putObject("customer").put("number", call.customerNumber());
+        if (call.customerNumber() != null) c.putObject("customer").put("number", call.customerNumber());
         if (call.listenUrl() != null || call.controlUrl() != null) {
             ObjectNode monitor = c.putObject("monitor");
             if (call.listenUrl() != null) monitor.put("listenUrl", call.listenUrl());
             if (call.controlUrl() != null) monitor.put("controlUrl", call.controlUrl());
         }
-        c.put("phoneCallProvider", "vapi");
-        c.put("phoneCallTransport", "pstn");
-        m.putObject("phoneNumber").put("id", c.get("phoneNumberId").asText()).put("orgId", ORG_ID)
-                .put("number", call.ourNumber()).put("provider", "vapi").put("status", "active");
-        m.putObject("customer").put("number", call.customerNumber());
+        if (call.ourNumber() != null) {
+            c.put("phoneCallProvider", "vapi");
+            c.put("phoneCallTransport", "pstn");
+            m.putObject("phoneNumber").put("id", c.get("phoneNumberId").asText()).put("orgId", ORG_ID)
+                    .put("number", call.ourNumber()).put("provider", "vapi").put("status", "active");
+        }
+        if (call.customerNumber() != null) m.putObject("customer").put("number", call.customerNumber());
         m.putObject("assistant").put("id", call.assistantId()).put("orgId", ORG_ID).put("name", call.assistantName());
         return m;
     }

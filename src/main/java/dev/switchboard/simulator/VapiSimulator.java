@@ -1,30 +1,253 @@
 package dev.switchboard.simulator;
 
+import dev.switchboard.simulator.script.CallScript;
+import dev.switchboard.simulator.script.Scenario;
+import dev.switchboard.simulator.script.ScriptWriter;
+import dev.switchboard.simulator.script.TenantProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The built-in fake Vapi: produces realistic calls and posts their server messages as real HTTP webhooks
  * to a Switchboard (its own server in demo mode, any URL from the command line).
+ *
+ * <p>Per tenant, calls arrive as a Poisson process at {@code callsPerMinute} (wall-clock), and a couple
+ * start already in progress so a fresh dashboard has something live at once. {@code pace} speeds up
+ * everything inside a call (pace 20 = a two-minute call in six seconds). Each call's messages go out in
+ * order, one at a time; calls run concurrently.
+ *
+ * <p>Threading: one scheduler thread keeps time (arrivals and due messages) and never does real work;
+ * a small worker pool writes scripts and renders JSON; the {@link WebhookSender}'s bounded pool carries
+ * the requests. All are daemon threads. {@link #start}, {@link #stats} and {@link #close} are thread-safe.
  */
 public final class VapiSimulator implements AutoCloseable {
-    private final URI target;
+    private static final Logger log = LoggerFactory.getLogger(VapiSimulator.class);
+    /** Scenarios someone is talking in, for the calls that are already underway at start. */
+    private static final Set<Scenario> CONVERSATIONS = EnumSet.of(Scenario.APPOINTMENT_BOOKING,
+            Scenario.SUPPORT_QUESTION, Scenario.BILLING_QUESTION, Scenario.MEDICARE_QUESTION, Scenario.ANGRY_TRANSFER);
+
+    /**
+     * Tuning. {@link #defaults()} are what demo mode and the command line use.
+     *
+     * @param maxInFlight           concurrent HTTP requests at most
+     * @param initialCallsPerTenant calls already in progress when the simulator starts
+     * @param duplicateRate         share of deliveries sent twice
+     * @param reorderRate           share of deliveries held back behind the next one to three
+     * @param maxRetries            retries after a connection failure, 5xx or 429 before giving up
+     * @param retryBaseDelayMillis  wait before the first retry; doubles with each further one
+     * @param publicBase            base URL browsers use for this Switchboard, put in recording URLs;
+     *                              null = the target (fine when browser and server share the machine)
+     */
+    public record Options(int maxInFlight, int initialCallsPerTenant, double duplicateRate, double reorderRate,
+                          int maxRetries, long retryBaseDelayMillis, URI publicBase) {
+        public static Options defaults() {
+            return new Options(64, 2, 0.03, 0.03, 3, 500, null);
+        }
+
+        public Options withMaxInFlight(int n) {
+            return new Options(n, initialCallsPerTenant, duplicateRate, reorderRate, maxRetries, retryBaseDelayMillis, publicBase);
+        }
+
+        public Options withPublicBase(URI base) {
+            return new Options(maxInFlight, initialCallsPerTenant, duplicateRate, reorderRate, maxRetries, retryBaseDelayMillis, base);
+        }
+    }
+
     private final List<String> tenants;
     private final double callsPerMinute;
     private final double pace;
+    private final long seed;
+    private final Options options;
+    private final SimulatorUrls urls;
+    private final Counters counters = new Counters();
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final ExecutorService workers;
+    private final WebhookSender sender;
+    private final CallRun.Engine engine;
+    /** Mixed into call ids so two runs with the same seed against one database do not collide. */
+    private final long idSalt = System.nanoTime() ^ System.currentTimeMillis() * 0x9E3779B97F4A7C15L;
+    private boolean started;
+    private volatile boolean arrivalsStopped;
+    private volatile boolean closed;
 
     public VapiSimulator(URI target, List<String> tenants, double callsPerMinute, double pace, long seed) {
-        this.target = target;
+        this(target, tenants, callsPerMinute, pace, seed, Options.defaults());
+    }
+
+    public VapiSimulator(URI target, List<String> tenants, double callsPerMinute, double pace, long seed, Options options) {
+        if (tenants.isEmpty()) throw new IllegalArgumentException("at least one tenant is needed");
+        if (!(callsPerMinute >= 0) || Double.isInfinite(callsPerMinute)) throw new IllegalArgumentException("callsPerMinute must be >= 0");
+        if (!(pace > 0) || Double.isInfinite(pace)) throw new IllegalArgumentException("pace must be > 0");
         this.tenants = List.copyOf(tenants);
         this.callsPerMinute = callsPerMinute;
         this.pace = pace;
+        this.seed = seed;
+        this.options = options;
+        this.urls = SimulatorUrls.of(target, options.publicBase());
+        this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("vapi-sim-clock"));
+        this.scheduler.setRemoveOnCancelPolicy(true);
+        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("vapi-sim-worker"));
+        this.sender = new WebhookSender(target, options.maxInFlight(),
+                new WebhookSender.RetryPolicy(options.maxRetries(), options.retryBaseDelayMillis()), scheduler, counters);
+        this.engine = new CallRun.Engine(scheduler, workers, sender, counters);
     }
 
-    public void start() {
-        // Filled in by the simulator work.
+    public synchronized void start() {
+        if (started) throw new IllegalStateException("already started");
+        if (closed) throw new IllegalStateException("closed");
+        started = true;
+        if (callsPerMinute <= 0) return;
+        for (String tenant : tenants) {
+            Arrivals arrivals = new Arrivals(TenantProfile.of(tenant), new SplittableRandom(seed ^ Seeds.of(tenant)));
+            scheduler.execute(arrivals::begin);
+        }
+        log.info("simulator: {} calls/minute for each of {}, pace {}", callsPerMinute, tenants, pace);
     }
 
+    /** No new calls from now on; calls already underway play to the end (see {@link SimulatorStats#callsInFlight}). */
+    public void stopNewCalls() {
+        arrivalsStopped = true;
+    }
+
+    public SimulatorStats stats() {
+        return counters.snapshot();
+    }
+
+    /** The last webhook given up on and why (null if none), to tell a user what is wrong. */
+    public String lastFailure() {
+        return sender.lastFailure();
+    }
+
+    /** Stops at once: no new calls or messages; answers to requests already out are ignored. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+        }
+        scheduler.shutdownNow();
+        workers.shutdownNow();
+        sender.close();
+        try {
+            scheduler.awaitTermination(1, TimeUnit.SECONDS);
+            workers.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (started) log.info("simulator stopped: {}", stats());
+    }
+
+    /**
+     * One tenant's arrivals. Runs only on the scheduler thread (which owns its random source); it only
+     * draws seeds and hands the writing of each call to a worker.
+     */
+    private final class Arrivals implements Runnable {
+        private final TenantProfile profile;
+        private final SplittableRandom rng;
+        private final double meanGapNanos;
+        private long nextAtNanos;
+
+        Arrivals(TenantProfile profile, SplittableRandom rng) {
+            this.profile = profile;
+            this.rng = rng;
+            this.meanGapNanos = 60e9 / callsPerMinute;
+        }
+
+        void begin() {
+            for (int i = 0; i < options.initialCallsPerTenant(); i++) launch(true);
+            nextAtNanos = System.nanoTime() + gap();
+            run();
+        }
+
+        @Override
+        public void run() {
+            if (closed || arrivalsStopped) return;
+            long now = System.nanoTime();
+            // At very high rates several calls fall into one tick: start them all, then sleep until the next.
+            while (nextAtNanos <= now) {
+                launch(false);
+                nextAtNanos += gap();
+            }
+            try {
+                scheduler.schedule(this, nextAtNanos - now, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // closing
+            }
+        }
+
+        private long gap() {
+            return Math.max(1, Math.round(-Math.log(1 - rng.nextDouble()) * meanGapNanos));
+        }
+
+        private void launch(boolean underway) {
+            long callSeed = rng.nextLong();
+            String callId = new UUID((rng.nextLong() ^ idSalt) & ~0xF000L | 0x4000L,
+                    (rng.nextLong() ^ Long.rotateLeft(idSalt, 17)) & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
+            Scenario inProgress = underway ? conversational(profile, rng) : null;
+            counters.callsStarted.increment(); // counted here, so a call still being written is already "in flight"
+            try {
+                workers.execute(() -> play(profile, callId, callSeed, inProgress));
+            } catch (RejectedExecutionException e) {
+                // closing
+            }
+        }
+    }
+
+    /** Writes the call's script and starts sending it (on a worker). */
+    private void play(TenantProfile profile, String callId, long callSeed, Scenario underway) {
+        try {
+            prepare(profile, callId, callSeed, underway).start();
+        } catch (RuntimeException e) {
+            log.error("simulator: could not write call {} for {}", callId, profile.tenantId(), e);
+            counters.callsEnded.increment();
+        }
+    }
+
+    private CallRun prepare(TenantProfile profile, String callId, long callSeed, Scenario underway) {
+        long now = System.currentTimeMillis();
+        CallScript script;
+        if (underway == null) {
+            script = ScriptWriter.write(profile, callId, callSeed, now, pace, urls);
+        } else {
+            // Start it in the past, part-way through the conversation: what is already "said" goes out at once.
+            CallScript probe = ScriptWriter.write(profile, underway, callId, callSeed, now, pace, urls);
+            long talk = probe.endedAt() - probe.startedAt();
+            long offset = probe.startedAt() - now + (long) (talk * (0.2 + 0.4 * new SplittableRandom(callSeed).nextDouble()));
+            script = ScriptWriter.write(profile, underway, callId, callSeed, now - offset, pace, urls);
+        }
+        var plan = DeliveryPlan.plan(script.steps(), new SplittableRandom(callSeed ^ 0xD1B54A32D192ED03L),
+                options.duplicateRate(), options.reorderRate());
+        return new CallRun(profile.tenantId(), callId, plan, engine);
+    }
+
+    private static Scenario conversational(TenantProfile profile, SplittableRandom rng) {
+        for (int i = 0; i < 50; i++) {
+            Scenario s = profile.flavour().pick(rng);
+            if (CONVERSATIONS.contains(s)) return s;
+        }
+        return Scenario.APPOINTMENT_BOOKING;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }
