@@ -1,0 +1,64 @@
+import { WifiOff } from "lucide-react";
+import { useEffect } from "react";
+import type { Tenant } from "@/lib/api-types";
+import { CallBoard } from "@/features/calls/components/board/CallBoard";
+import { BoardSummaryStrip } from "@/features/calls/components/board/BoardSummaryStrip";
+import { CallDetailPanel } from "@/features/calls/components/detail/CallDetailPanel";
+import { isLive } from "@/features/calls/model/call-status";
+import { useCallOrder, useConnectionStatus, useHasSnapshot, useLiveCalls } from "@/features/live/hooks/live-context";
+import { useCallSelection } from "./useCallSelection";
+
+/** Shows the number of live calls in the browser tab, so a background tab still tells you something. */
+function useDocumentTitle(tenant: Tenant) {
+  const calls = useLiveCalls();
+  const order = useCallOrder();
+  const live = order.reduce((n, id) => (calls[id] && isLive(calls[id]!) ? n + 1 : n), 0);
+  useEffect(() => {
+    document.title = `${live > 0 ? `(${live}) ` : ""}${tenant.name} · Switchboard`;
+  }, [live, tenant.name]);
+}
+
+function StaleDataBanner() {
+  const status = useConnectionStatus();
+  const hasData = useHasSnapshot();
+  if (!status || !hasData || status.phase === "live" || status.phase === "connecting") return null;
+  return (
+    <div role="status" className="flex items-center gap-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      <WifiOff aria-hidden className="size-4 shrink-0" />
+      <span>
+        <strong className="font-medium">Connection lost.</strong> Showing the last known state; the board resyncs as soon as the connection is back.
+      </span>
+    </div>
+  );
+}
+
+/** The board for one tenant, with the detail panel beside it when a call is open. */
+export function Workspace({ tenant }: { tenant: Tenant }) {
+  const { callId, open, close } = useCallSelection();
+  useDocumentTitle(tenant);
+
+  return (
+    <div className="flex min-h-0 flex-1">
+      <main className="@container min-w-0 flex-1 overflow-y-auto">
+        <div className="mx-auto max-w-[90rem] space-y-5 px-4 py-6 sm:px-6">
+          <div className="flex items-end justify-between gap-4">
+            <div>
+              <h2 className="text-lg font-semibold tracking-tight text-slate-900">Live calls</h2>
+              <p className="text-sm text-slate-500">
+                {tenant.name} · updates as they happen · ↑/↓ to move, Enter to open, Esc to close
+              </p>
+            </div>
+          </div>
+          <StaleDataBanner />
+          <BoardSummaryStrip />
+          <CallBoard clientId={tenant.id} tenantName={tenant.name} selectedCallId={callId} onOpen={open} />
+        </div>
+      </main>
+      {callId && (
+        <div className="w-[clamp(30rem,calc(67vw-12rem),52rem)] shrink-0 border-l border-slate-200 shadow-[-8px_0_24px_-12px_rgb(15_23_42/0.12)]">
+          <CallDetailPanel key={`${tenant.id}/${callId}`} clientId={tenant.id} callId={callId} onClose={close} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { CallView } from "@/lib/api-types";
+import { isSameLocalDay, parseServerTime } from "@/lib/time";
+import { endedDuration } from "./call-timing";
+import { isEnded, isLive } from "./call-status";
+
+export interface BoardSummary {
+  liveNow: number;
+  inView: number;
+  endedToday: number;
+  /** Average talk time of ended calls in view that connected; null when there are none. */
+  averageEndedMs: number | null;
+}
+
+export function summarizeBoard(calls: Iterable<CallView>, now: number): BoardSummary {
+  let liveNow = 0;
+  let inView = 0;
+  let endedToday = 0;
+  let talked = 0;
+  let talkedCount = 0;
+  for (const call of calls) {
+    inView++;
+    if (isLive(call)) liveNow++;
+    if (!isEnded(call)) continue;
+    const endedAt = parseServerTime(call.endedAt);
+    if (endedAt !== null && isSameLocalDay(endedAt, now)) endedToday++;
+    const ms = endedDuration(call);
+    if (ms !== null) {
+      talked += ms;
+      talkedCount++;
+    }
+  }
+  return { liveNow, inView, endedToday, averageEndedMs: talkedCount > 0 ? talked / talkedCount : null };
+}

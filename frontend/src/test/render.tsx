@@ -1,0 +1,63 @@
+import { QueryClient } from "@tanstack/react-query";
+import { act, render } from "@testing-library/react";
+import type { ReactElement } from "react";
+import { AppProviders } from "@/app/AppProviders";
+import type { CallDetail, CallView } from "@/lib/api-types";
+import { LiveSocket } from "@/lib/live/live-socket";
+import { LiveProvider } from "@/features/live/components/LiveProvider";
+import { FakeWebSocket } from "./fake-websocket";
+
+export function testQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
+}
+
+/** A LiveSocket on a fake WebSocket, so a test can play the server. */
+export function fakeLiveSocket(clientId = "demo-client"): LiveSocket {
+  return new LiveSocket({ clientId, url: `ws://test/ws/dashboard?client_id=${clientId}`, createSocket: (url) => new FakeWebSocket(url), connectivity: null, random: () => 1 });
+}
+
+let seq = 0;
+
+/** Server side: sends a message with the next sequence number (a snapshot restarts the count). */
+export function serverSends(message: Record<string, unknown>): void {
+  if (message.type === "snapshot") seq = 0;
+  else seq += 1;
+  act(() => FakeWebSocket.latest().serverSends({ clientId: "demo-client", seq, ...message }));
+}
+
+export function sendSnapshot(calls: CallView[], serverTime = new Date().toISOString().replace("Z", "")): void {
+  serverSends({ type: "snapshot", serverTime, calls });
+}
+
+/** Renders inside the app's providers with a live socket on a fake server (not yet sent anything). */
+export function renderLive(ui: ReactElement, options: { clientId?: string; queryClient?: QueryClient } = {}) {
+  const socket = fakeLiveSocket(options.clientId);
+  const queryClient = options.queryClient ?? testQueryClient();
+  const result = render(
+    <AppProviders queryClient={queryClient}>
+      <LiveProvider clientId={options.clientId ?? "demo-client"} socket={socket}>
+        {ui}
+      </LiveProvider>
+    </AppProviders>,
+  );
+  return { ...result, socket, queryClient };
+}
+
+/** Stubs fetch: each path answers with the given body (status 200) or [status, body]. */
+export function stubApi(routes: Record<string, unknown | [number, unknown]>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const path = typeof input === "string" ? input : input instanceof URL ? input.pathname : input.url;
+    const route = routes[path];
+    if (route === undefined) return new Response(JSON.stringify({ error: { code: "not_found", message: `no stub for ${path}`, requestId: "test" } }), { status: 404 });
+    const [status, body] = Array.isArray(route) && typeof route[0] === "number" && route.length === 2 ? (route as [number, unknown]) : [200, route];
+    return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  });
+  vi.stubGlobal("fetch", fetchMock);
+  return fetchMock;
+}
+
+export function detailPath(callId: string, clientId = "demo-client"): string {
+  return `/api/${clientId}/calls/${callId}`;
+}
+
+export type { CallDetail };
