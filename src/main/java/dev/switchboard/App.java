@@ -18,6 +18,7 @@ import dev.switchboard.live.LiveHub;
 import dev.switchboard.live.LivePublisher;
 import dev.switchboard.ops.HealthRoutes;
 import dev.switchboard.ops.Metrics;
+import dev.switchboard.simulator.SimulatedRecordings;
 import dev.switchboard.simulator.VapiSimulator;
 import dev.switchboard.tenant.TenantDirectory;
 import dev.switchboard.webhook.WebhookIngest;
@@ -85,6 +86,10 @@ public final class App implements AutoCloseable {
             c.routes.before(RequestIds::assign);
             c.routes.after(RequestIds::clear);
             routes(c, webhooks, calls, debug, health, dashboardSocket);
+            if (config.demo()) {
+                // The simulator's calls link their recordings here; only demo mode serves them.
+                c.routes.get("/simulator/recordings/{file}", new SimulatedRecordings()::serve);
+            }
             FrontendRoutes.install(c);
         });
     }
@@ -128,9 +133,15 @@ public final class App implements AutoCloseable {
         for (String t : sim.tenants()) {
             if (tenants.find(t).isEmpty()) tenants.ensure(t, ConfigLoader.prettyName(t));
         }
-        simulator = new VapiSimulator(URI.create("http://127.0.0.1:" + port()), sim.tenants(), sim.callsPerMinute(), sim.pace(),
-                System.nanoTime());
+        // Recording URLs are relative ("" base) so a browser on any host can play them from this server.
+        simulator = new VapiSimulator(URI.create("http://" + loopbackOr(config.host()) + ":" + port()), sim.tenants(),
+                sim.callsPerMinute(), sim.pace(), System.nanoTime(), VapiSimulator.Options.defaults().withPublicBase(URI.create("")));
         simulator.start();
+    }
+
+    /** Where the in-process simulator reaches this server: loopback unless bound to one specific address. */
+    private static String loopbackOr(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.isBlank() ? "127.0.0.1" : host;
     }
 
     public int port() {

@@ -35,6 +35,8 @@ final class Cli {
                   --calls-per-minute N       new calls per minute per tenant (default 6)
                   --pace X                   conversation speed, 1 = real time (default 1)
                   --duration SECONDS         stop after this long (default: until Ctrl-C)
+                  --seed N                   repeat the same calls (default: random)
+                  --max-in-flight N          concurrent webhook requests (default 64)
               bench [options]                benchmark ingestion and live delivery (see README)
               help                           this text
 

@@ -25,7 +25,7 @@ public final class ErrorHandlers {
             write(ctx, ErrorCode.UNAVAILABLE, "The database did not commit in time; retry (a redelivery is safe)");
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
-            log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            log.error("unhandled error on {}", describe(ctx), e);
             write(ctx, ErrorCode.INTERNAL, "Internal error; quote request id " + RequestIds.of(ctx) + " when reporting it");
         });
         config.routes.error(404, ctx -> {
@@ -34,6 +34,15 @@ public final class ErrorHandlers {
             }
         });
         config.routes.error(405, ctx -> write(ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    /** "METHOD /path", or a placeholder when the request is already gone (e.g. during shutdown). */
+    private static String describe(Context ctx) {
+        try {
+            return ctx.method() + " " + ctx.path();
+        } catch (RuntimeException gone) {
+            return "a request that is no longer available";
+        }
     }
 
     public static void write(Context ctx, ErrorCode code, String message) {

@@ -26,7 +26,7 @@ class LiveBoardE2ETest {
 
     @BeforeAll
     static void start() {
-        app = TestApp.sqlite("acme", "globex");
+        app = TestApp.sqlite("acme", "globex", "initech", "umbrella"); // one tenant per test: boards start empty
         browser = new Browser();
     }
 
@@ -59,7 +59,7 @@ class LiveBoardE2ETest {
         app.webhook("acme", VapiMessages.statusUpdate(c, "ringing", t, null, null));
         Locator row = page.locator("[data-testid=call-row][data-call-id=e2e-call-1]");
         assertThat(row).hasAttribute("data-status", "ringing");
-        assertThat(row).containsText("+14155550123");
+        assertThat(row).containsText("+1 415-555-0123"); // shown formatted
 
         app.webhook("acme", VapiMessages.statusUpdate(c, "in-progress", t + 1000, null, null));
         assertThat(row).hasAttribute("data-status", "in-progress");
@@ -101,7 +101,7 @@ class LiveBoardE2ETest {
         Page page = browser.newPage();
         page.navigate(app.base() + "/?client=globex");
         assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
-        app.webhook("acme", VapiMessages.statusUpdate(call("e2e-private"), "in-progress", System.currentTimeMillis(), null, null));
+        app.webhook("initech", VapiMessages.statusUpdate(call("e2e-private"), "in-progress", System.currentTimeMillis(), null, null));
         app.webhook("globex", VapiMessages.statusUpdate(call("e2e-globex"), "ringing", System.currentTimeMillis(), null, null));
         assertThat(page.locator("[data-testid=call-row][data-call-id=e2e-globex]")).isVisible();
         assertThat(page.locator("[data-testid=call-row][data-call-id=e2e-private]")).hasCount(0);
@@ -111,12 +111,12 @@ class LiveBoardE2ETest {
     @Test
     void theTenantPickerSwitchesBoards() {
         Page page = browser.newPage();
-        page.navigate(app.base() + "/?client=globex");
+        page.navigate(app.base() + "/?client=initech");
         assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
-        page.getByTestId("tenant-picker").selectOption("acme");
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*client=acme.*"));
+        page.getByTestId("tenant-picker").selectOption("umbrella");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*client=umbrella.*"));
         assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
-        app.webhook("acme", VapiMessages.statusUpdate(call("e2e-switch"), "ringing", System.currentTimeMillis(), null, null));
+        app.webhook("umbrella", VapiMessages.statusUpdate(call("e2e-switch"), "ringing", System.currentTimeMillis(), null, null));
         assertThat(page.locator("[data-testid=call-row][data-call-id=e2e-switch]")).isVisible();
         page.close();
     }
