@@ -52,7 +52,7 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.metrics = new Metrics();
         this.database = Database.open(config.database());
-        this.writer = new GroupCommitter(database.jdbi(), 20_000, 512, metrics.registry());
+        this.writer = new GroupCommitter(database.writerJdbi(), 20_000, 512, metrics.registry());
         this.tenants = new TenantDirectory(database, writer, clock);
         config.tenants().forEach(t -> {
             if (tenants.ensure(t.id(), t.name())) log.info("created tenant {} ({})", t.id(), t.name());
@@ -61,11 +61,13 @@ public final class App implements AutoCloseable {
         LiveHub hub = new LiveHub(metrics.registry());
         this.live = new LivePublisher(hub);
         CallQueries queries = new CallQueries(database, config.live().recentInSnapshot());
-        WebhookIngest ingest = new WebhookIngest(writer, new CallService(clock), live, clock);
+        CallService callService = new CallService(clock);
+        writer.onRollback(callService::forgetRecent);
+        WebhookIngest ingest = new WebhookIngest(writer, callService, live, clock);
 
         var webhooks = new WebhookRoutes(tenants, ingest, metrics, config.maxWebhookBytes(), clock);
         var calls = new CallRoutes(tenants, queries);
-        var debug = new DebugRoutes(config.debugApi(), tenants, queries, writer, live, clock);
+        var debug = new DebugRoutes(config.debugApi(), tenants, queries, writer, callService, live, clock);
         var health = new HealthRoutes(database, metrics);
         this.dashboardSocket = new DashboardSocket(tenants, hub, queries::snapshot, config.live(), clock);
 

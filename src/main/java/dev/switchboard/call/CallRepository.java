@@ -30,6 +30,17 @@ public final class CallRepository {
             + "listen_url = excluded.listen_url, control_url = excluded.control_url, reported_at = excluded.reported_at, "
             + "version = excluded.version";
 
+    private static final String INSERT_IF_ABSENT = UPSERT.substring(0, UPSERT.indexOf(" ON CONFLICT")) + " ON CONFLICT (tenant_id, id) DO NOTHING";
+
+    private static final String UPDATE_IF_VERSION = "UPDATE calls SET provider = :provider, status = :status, call_type = :callType, "
+            + "phone_number = :phoneNumber, our_number = :ourNumber, assistant_id = :assistantId, assistant_name = :assistantName, "
+            + "created_at = :createdAt, updated_at = :updatedAt, started_at = :startedAt, ended_at = :endedAt, "
+            + "ended_reason = :endedReason, cost = :cost, cost_breakdown = :costBreakdown, summary = :summary, "
+            + "structured_data = :structuredData, success_evaluation = :successEvaluation, recording_url = :recordingUrl, "
+            + "stereo_recording_url = :stereoRecordingUrl, transfer_destination = :transferDestination, listen_url = :listenUrl, "
+            + "control_url = :controlUrl, reported_at = :reportedAt, version = :version "
+            + "WHERE tenant_id = :tenantId AND id = :id AND version = :expectedVersion";
+
     static final RowMapper<Call> MAPPER = CallRepository::map;
 
     private final Handle h;
@@ -46,6 +57,16 @@ public final class CallRepository {
 
     public void upsert(Call call) {
         h.createUpdate(UPSERT).bindMethods(call).execute();
+    }
+
+    /** Inserts a new call; false when it exists already (someone else created it first). */
+    public boolean insertIfAbsent(Call call) {
+        return h.createUpdate(INSERT_IF_ABSENT).bindMethods(call).execute() == 1;
+    }
+
+    /** Updates the call only if its stored version is still {@code expectedVersion}; false otherwise. */
+    public boolean updateIfVersion(Call call, long expectedVersion) {
+        return h.createUpdate(UPDATE_IF_VERSION).bindMethods(call).bind("expectedVersion", expectedVersion).execute() == 1;
     }
 
     /** Newest calls first. */

@@ -13,19 +13,40 @@ import org.jdbi.v3.core.Handle;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Applies normalized events to the stored calls inside the caller's transaction and says what changed.
- * Stateless; safe to share.
+ *
+ * <p>Runs on the database writer thread only (it keeps {@link RecentCalls} for that thread). Call rows are
+ * written conditionally on the version they were read at, so a stale read (another instance, the debug
+ * API) is detected and redone from the database instead of overwriting newer state.
  */
 public final class CallService {
+    private static final int MAX_WRITE_ATTEMPTS = 3;
+
     private final Clock clock;
+    private final RecentCalls recent = new RecentCalls();
 
     public CallService(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Forgets cached calls; the writer calls this when a transaction rolls back. */
+    public void forgetRecent() {
+        recent.clear();
+    }
+
+    /**
+     * Stores a call exactly as given, bypassing the state machine (the seed's debug API may set any status).
+     * The cached copy is dropped, since the stored call may now be "behind" it.
+     */
+    public void overwrite(Handle h, Call call) {
+        new CallRepository(h).upsert(call);
+        recent.remove(call.tenantId(), call.id());
     }
 
     /** Applies the events of one provider message; returns the live updates to publish after commit. */
@@ -36,48 +57,113 @@ public final class CallService {
         StatusEventRepository timeline = new StatusEventRepository(h);
         TranscriptRepository transcripts = new TranscriptRepository(h);
 
+        Map<String, Call> original = new LinkedHashMap<>();
         Map<String, Call> current = new LinkedHashMap<>();
-        Map<String, Call> dirty = new LinkedHashMap<>();
+        Set<String> dirty = new LinkedHashSet<>();
         List<CallUpdate> rest = new ArrayList<>();
 
         for (CallEvent event : events) {
             String callId = event.callId();
-            Call before = current.containsKey(callId) ? current.get(callId) : calls.find(tenantId, callId).orElse(null);
-            CallReducer.Transition t = CallReducer.reduce(before, tenantId, provider, event, now);
+            if (!current.containsKey(callId)) {
+                Call loaded = load(calls, transcripts, tenantId, callId);
+                original.put(callId, loaded);
+                current.put(callId, loaded);
+            }
+            CallReducer.Transition t = CallReducer.reduce(current.get(callId), tenantId, provider, event, now);
             current.put(callId, t.call());
-            if (t.changed()) dirty.put(callId, t.call());
+            if (t.changed()) dirty.add(callId);
             if (t.mark() != null && !timeline.has(tenantId, callId, t.mark().status())) {
                 timeline.insert(tenantId, callId, t.mark().status(), t.mark().source(), markPayload(provider, t.mark()), t.mark().at());
             }
             transcriptEffects(transcripts, tenantId, event, rest);
         }
-        dirty.values().forEach(calls::upsert);
 
         List<CallUpdate> updates = new ArrayList<>(dirty.size() + rest.size());
-        dirty.values().forEach(c -> updates.add(new CallUpdate.CallChanged(c)));
+        for (String callId : dirty) {
+            Call written = write(calls, transcripts, tenantId, provider, original.get(callId), current.get(callId),
+                    events.stream().filter(e -> e.callId().equals(callId)).toList(), now);
+            if (written != null) updates.add(new CallUpdate.CallChanged(written));
+        }
         updates.addAll(rest);
         return updates;
     }
 
-    private static void transcriptEffects(TranscriptRepository transcripts, String tenantId, CallEvent event, List<CallUpdate> out) {
+    private Call load(CallRepository calls, TranscriptRepository transcripts, String tenantId, String callId) {
+        RecentCalls.Entry e = recent.get(tenantId, callId);
+        if (e != null) return e.call;
+        Call stored = calls.find(tenantId, callId).orElse(null);
+        if (stored != null) recent.put(tenantId, callId, new RecentCalls.Entry(stored, transcripts.sources(tenantId, callId)));
+        return stored;
+    }
+
+    /**
+     * Writes the call if nobody else changed it since it was read; otherwise re-reads it and re-applies
+     * this message's events. Returns what was written, or null when nothing needed writing after all.
+     */
+    private Call write(CallRepository calls, TranscriptRepository transcripts, String tenantId, String provider,
+                       Call before, Call next, List<CallEvent> events, long now) {
+        for (int attempt = 1; ; attempt++) {
+            boolean written = before == null ? calls.insertIfAbsent(next) : calls.updateIfVersion(next, before.version());
+            if (written) {
+                RecentCalls.Entry e = recent.get(tenantId, next.id());
+                if (e != null) {
+                    e.call = next;
+                } else {
+                    recent.put(tenantId, next.id(), new RecentCalls.Entry(next, transcripts.sources(tenantId, next.id())));
+                }
+                return next;
+            }
+            if (attempt == MAX_WRITE_ATTEMPTS) {
+                throw new IllegalStateException("call " + next.id() + " kept changing while being written");
+            }
+            recent.remove(tenantId, next.id());
+            before = calls.find(tenantId, next.id()).orElse(null);
+            Call redone = before;
+            boolean changed = false;
+            for (CallEvent e : events) {
+                CallReducer.Transition t = CallReducer.reduce(redone, tenantId, provider, e, now);
+                redone = t.call();
+                changed |= t.changed();
+            }
+            if (!changed) return null;
+            next = redone;
+        }
+    }
+
+    /** The transcript sources of a call: from the recent-calls entry when there is one. */
+    private Set<String> sources(TranscriptRepository transcripts, String tenantId, String callId) {
+        RecentCalls.Entry e = recent.get(tenantId, callId);
+        return e != null ? e.sources : transcripts.sources(tenantId, callId);
+    }
+
+    private void noteSource(String tenantId, String callId, String source) {
+        RecentCalls.Entry e = recent.get(tenantId, callId);
+        if (e != null) e.sources.add(source);
+    }
+
+    private void transcriptEffects(TranscriptRepository transcripts, String tenantId, CallEvent event, List<CallUpdate> out) {
         String callId = event.callId();
         if (event instanceof TranscriptFinal f) {
-            Set<String> sources = transcripts.sources(tenantId, callId);
+            Set<String> sources = sources(transcripts, tenantId, callId);
+            boolean hadLive = sources.contains(TranscriptRepository.LIVE);
+            boolean reported = sources.contains(TranscriptRepository.REPORT);
+            boolean hadConversation = sources.contains(TranscriptRepository.CONVERSATION);
             TranscriptLine line = transcripts.appendLive(tenantId, callId, f.role(), f.text(), f.at(), f.secondsFromStart());
-            if (sources.contains(TranscriptRepository.REPORT)) return;
-            boolean switchesSource = !sources.contains(TranscriptRepository.LIVE) && sources.contains(TranscriptRepository.CONVERSATION);
-            out.add(switchesSource ? new CallUpdate.TranscriptReset(callId) : new CallUpdate.LineAdded(line));
+            noteSource(tenantId, callId, TranscriptRepository.LIVE);
+            if (reported) return;
+            out.add(!hadLive && hadConversation ? new CallUpdate.TranscriptReset(callId) : new CallUpdate.LineAdded(line));
         } else if (event instanceof Conversation c) {
             List<TranscriptLine> added = transcripts.mergeConversation(tenantId, callId, c.lines());
             if (added.isEmpty()) return;
+            Set<String> sources = sources(transcripts, tenantId, callId);
             // Conversation updates are what viewers see only while nothing better (live finals, the report) exists.
-            Set<String> sources = transcripts.sources(tenantId, callId);
-            if (!sources.contains(TranscriptRepository.LIVE) && !sources.contains(TranscriptRepository.REPORT)) {
-                added.forEach(l -> out.add(new CallUpdate.LineAdded(l)));
-            }
+            boolean shown = !sources.contains(TranscriptRepository.LIVE) && !sources.contains(TranscriptRepository.REPORT);
+            noteSource(tenantId, callId, TranscriptRepository.CONVERSATION);
+            if (shown) added.forEach(l -> out.add(new CallUpdate.LineAdded(l)));
         } else if (event instanceof Reported r) {
             if (!r.lines().isEmpty()) {
                 transcripts.replaceReport(tenantId, callId, r.lines());
+                noteSource(tenantId, callId, TranscriptRepository.REPORT);
                 out.add(new CallUpdate.TranscriptReset(callId));
             }
         } else if (event instanceof TranscriptPartial p) {

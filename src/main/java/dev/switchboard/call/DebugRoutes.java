@@ -26,15 +26,17 @@ public final class DebugRoutes {
     private final TenantDirectory tenants;
     private final CallQueries queries;
     private final GroupCommitter writer;
+    private final CallService calls;
     private final CallUpdateListener live;
     private final Clock clock;
 
     public DebugRoutes(boolean enabled, TenantDirectory tenants, CallQueries queries, GroupCommitter writer,
-                       CallUpdateListener live, Clock clock) {
+                       CallService calls, CallUpdateListener live, Clock clock) {
         this.enabled = enabled;
         this.tenants = tenants;
         this.queries = queries;
         this.writer = writer;
+        this.calls = calls;
         this.live = live;
         this.clock = clock;
     }
@@ -63,10 +65,9 @@ public final class DebugRoutes {
         String payload = jsonOrNull(body.get("event_payload"));
 
         Created c = writer.submitAndWait(h -> {
-            CallRepository calls = new CallRepository(h);
-            Call existing = calls.find(tenantId, id).orElse(null);
+            Call existing = new CallRepository(h).find(tenantId, id).orElse(null);
             Call call = existing == null ? newCall(tenantId, id, phone, status, now) : updated(existing, phone, status, now);
-            calls.upsert(call);
+            calls.overwrite(h, call);
             long eventId = new StatusEventRepository(h).insert(tenantId, id, status, "debug", payload, now);
             return new Created(call, eventId, existing != null);
         }, created -> live.published(tenantId, List.of(new CallUpdate.CallChanged(created.call()))));

@@ -82,6 +82,14 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /**
+     * A Jdbi for the single writer: same pool, but statements are prepared once per connection and reused
+     * (the writer holds its connection for a long time and repeats the same statements).
+     */
+    public Jdbi writerJdbi() {
+        return Jdbi.create(dataSource).setStatementBuilderFactory(CachingStatementBuilder.FACTORY);
+    }
+
     public Dialect dialect() {
         return dialect;
     }

@@ -70,6 +70,9 @@ public final class GroupCommitter implements AutoCloseable {
     private final DistributionSummary batchSizes;
     private final Timer commitTimer;
     private volatile boolean running = true;
+    /** The writer's connection, kept across batches (its prepared statements are cached); writer thread only. */
+    private Handle handle;
+    private final List<Runnable> rollbackActions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public GroupCommitter(Jdbi jdbi, int queueCapacity, int maxBatch, MeterRegistry registry) {
         this.jdbi = jdbi;
@@ -151,47 +154,82 @@ public final class GroupCommitter implements AutoCloseable {
                 batch.clear();
             }
         }
+        closeHandle();
     }
 
     private void runBatch(List<Job<?>> batch) {
         long start = System.nanoTime();
         Object[] results = new Object[batch.size()];
-        boolean committed = false;
-        try (Handle handle = jdbi.open()) {
-            handle.begin();
-            try {
-                for (int i = 0; i < batch.size(); i++) {
-                    results[i] = batch.get(i).work().run(handle);
-                }
-                handle.commit();
-                committed = true;
-            } catch (Exception e) {
-                safeRollback(handle);
-                if (batch.size() == 1) {
-                    batch.get(0).done().completeExceptionally(e);
-                    return;
-                }
-                log.debug("batch of {} failed ({}); retrying its units one by one", batch.size(), e.toString());
+        Handle h = handle();
+        try {
+            h.begin();
+            for (int i = 0; i < batch.size(); i++) {
+                results[i] = batch.get(i).work().run(h);
             }
-            if (!committed) {
-                runIndividually(handle, batch);
+            h.commit();
+        } catch (Exception e) {
+            safeRollback(h);
+            dropIfBroken();
+            if (batch.size() == 1) {
+                batch.get(0).done().completeExceptionally(e);
                 return;
             }
+            log.debug("batch of {} failed ({}); retrying its units one by one", batch.size(), e.toString());
+            runIndividually(batch);
+            return;
         }
         commitTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         batchSizes.record(batch.size());
         finish(batch, results);
     }
 
-    private void runIndividually(Handle handle, List<Job<?>> batch) {
+    /**
+     * Runs {@code action} on the writer thread whenever a transaction rolls back, so caches of written
+     * state can forget what never reached the database. Register before submitting work.
+     */
+    public void onRollback(Runnable action) {
+        rollbackActions.add(action);
+    }
+
+    /** The writer's open handle (opened on first use and after a broken connection was dropped). */
+    private Handle handle() {
+        if (handle == null) handle = jdbi.open();
+        return handle;
+    }
+
+    /** After a failure: drop the connection if it is the broken part (e.g. the database restarted). */
+    private void dropIfBroken() {
+        try {
+            if (handle != null && !handle.getConnection().isValid(2)) {
+                log.warn("the writer's database connection is broken; reconnecting");
+                closeHandle();
+            }
+        } catch (java.sql.SQLException e) {
+            closeHandle();
+        }
+    }
+
+    private void closeHandle() {
+        if (handle == null) return;
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            log.debug("closing a broken handle failed", e);
+        }
+        handle = null;
+    }
+
+    private void runIndividually(List<Job<?>> batch) {
         for (Job<?> job : batch) {
+            Handle h = handle();
             try {
-                handle.begin();
-                Object result = job.work().run(handle);
-                handle.commit();
+                h.begin();
+                Object result = job.work().run(h);
+                h.commit();
                 finish(List.of(job), new Object[] {result});
             } catch (Exception e) {
-                safeRollback(handle);
+                safeRollback(h);
+                dropIfBroken();
                 job.done().completeExceptionally(e);
             }
         }
@@ -210,12 +248,13 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private static void safeRollback(Handle handle) {
+    private void safeRollback(Handle handle) {
         try {
             handle.rollback();
         } catch (RuntimeException e) {
             log.warn("rollback failed", e);
         }
+        rollbackActions.forEach(Runnable::run);
     }
 
     /** Stops taking work, commits what is queued, and waits for the writer to finish. */

@@ -138,7 +138,9 @@ public final class DashboardSocket implements AutoCloseable {
             }
             // A protocol-level ping too: browsers answer it on their own, which keeps proxies from idling us out.
             o.session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
-            if (!o.outbox.offer(ping)) {
+            if (o.outbox.offer(ping)) {
+                o.outbox.flush();
+            } else {
                 o.outbox.overflowed();
                 closed(id);
             }

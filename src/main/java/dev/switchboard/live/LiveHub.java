@@ -19,7 +19,8 @@ import java.util.function.LongFunction;
  * any other browser.
  *
  * <p>Thread-safe. Publishing to one tenant is serialized by that tenant's channel lock, so every sink
- * sees sequence numbers in increasing order without gaps.
+ * sees sequence numbers in increasing order without gaps. Published messages may wait in the sinks
+ * until {@link #flush}, so a burst costs one write per socket.
  */
 public final class LiveHub {
     private final ConcurrentMap<String, Channel> channels = new ConcurrentHashMap<>();
@@ -39,6 +40,7 @@ public final class LiveHub {
     private static final class Channel {
         final Set<LiveSink> sinks = new CopyOnWriteArraySet<>();
         long seq;
+        boolean unflushed;
     }
 
     /**
@@ -67,6 +69,7 @@ public final class LiveHub {
         synchronized (ch) {
             long seq = ++ch.seq;
             if (ch.sinks.isEmpty()) return seq;
+            ch.unflushed = true;
             String text = Json.write(messageForSeq.apply(seq));
             for (LiveSink sink : ch.sinks) {
                 if (sink.offer(text)) {
@@ -78,6 +81,17 @@ public final class LiveHub {
                 }
             }
             return seq;
+        }
+    }
+
+    /** Sends what was published since the last flush, per socket in one write. */
+    public void flush() {
+        for (Channel ch : channels.values()) {
+            synchronized (ch) {
+                if (!ch.unflushed) continue;
+                ch.unflushed = false;
+                ch.sinks.forEach(LiveSink::flush);
+            }
         }
     }
 

@@ -5,53 +5,85 @@ import dev.switchboard.call.CallView;
 import dev.switchboard.call.CallUpdateListener;
 import dev.switchboard.call.LineView;
 import dev.switchboard.http.IsoTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Turns committed call updates into dashboard messages. The writer calls it after each commit, in commit
- * order; serializing and handing frames to sockets happens on one fan-out thread, in that same order, so
- * the writer goes straight back to committing. If fan-out falls far behind, the writer does the work
- * itself (back-pressure) rather than letting the queue grow without bound.
+ * order; one fan-out thread takes everything that has queued up, publishes it in that order and then
+ * flushes each socket once, so the writer goes straight back to committing and a burst of messages costs
+ * one write per socket. If fan-out falls far behind, the writer waits (back-pressure) rather than letting
+ * the queue grow without bound.
  */
 public final class LivePublisher implements CallUpdateListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LivePublisher.class);
     private static final int MAX_PENDING = 100_000;
+    private static final int MAX_BURST = 2_000;
+
+    private record Pending(String tenantId, List<CallUpdate> updates) {}
 
     private final LiveHub hub;
-    private final ThreadPoolExecutor fanout;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(MAX_PENDING);
+    private final Thread fanout;
+    private volatile boolean running = true;
 
     public LivePublisher(LiveHub hub) {
         this.hub = hub;
-        this.fanout = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_PENDING), r -> {
-            Thread t = new Thread(r, "live-fanout");
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        this.fanout = new Thread(this::loop, "live-fanout");
+        this.fanout.setDaemon(true);
+        this.fanout.start();
     }
 
     @Override
     public void published(String tenantId, List<CallUpdate> updates) {
         if (updates.isEmpty()) return;
-        fanout.execute(() -> {
-            for (CallUpdate u : updates) {
-                hub.publish(tenantId, seq -> toMessage(tenantId, seq, u));
-            }
-        });
-    }
-
-    @Override
-    public void close() {
-        fanout.shutdown();
         try {
-            fanout.awaitTermination(5, TimeUnit.SECONDS);
+            queue.put(new Pending(tenantId, updates));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    private void loop() {
+        List<Pending> burst = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                burst.add(first);
+                queue.drainTo(burst, MAX_BURST - 1);
+                for (Pending p : burst) {
+                    for (CallUpdate u : p.updates()) {
+                        hub.publish(p.tenantId(), seq -> toMessage(p.tenantId(), seq, u));
+                    }
+                }
+                hub.flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("live fan-out failed for a burst of {}", burst.size(), e);
+            } finally {
+                burst.clear();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            fanout.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
     static Object toMessage(String t, long seq, CallUpdate u) {
         if (u instanceof CallUpdate.CallChanged c) {
             return new LiveMessage.CallUpsert(t, seq, CallView.of(c.call()));

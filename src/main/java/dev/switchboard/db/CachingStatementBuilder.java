@@ -1,0 +1,54 @@
+package dev.switchboard.db;
+
+import org.jdbi.v3.core.statement.DefaultStatementBuilder;
+import org.jdbi.v3.core.statement.StatementBuilderFactory;
+import org.jdbi.v3.core.statement.StatementContext;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Keeps each prepared statement of one connection for reuse instead of preparing it again per call.
+ * The writer runs the same dozen statements thousands of times a second on one long-lived connection,
+ * and SQLite's driver has no statement cache of its own (preparing was a tenth of the writer's time).
+ * Not thread-safe: one instance per connection, used by the one thread that owns the connection.
+ */
+final class CachingStatementBuilder extends DefaultStatementBuilder {
+    static final StatementBuilderFactory FACTORY = connection -> new CachingStatementBuilder();
+
+    private final Map<String, PreparedStatement> cache = new HashMap<>();
+
+    @Override
+    public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
+        PreparedStatement cached = cache.get(sql);
+        if (cached != null && !cached.isClosed()) return cached;
+        PreparedStatement created = super.create(conn, sql, ctx);
+        cache.put(sql, created);
+        return created;
+    }
+
+    @Override
+    public void close(Connection conn, String sql, Statement stmt) throws SQLException {
+        if (sql != null && cache.get(sql) == stmt) {
+            stmt.clearWarnings();
+            return; // kept for the next use
+        }
+        super.close(conn, sql, stmt);
+    }
+
+    @Override
+    public void close(Connection conn) {
+        for (PreparedStatement s : cache.values()) {
+            try {
+                s.close();
+            } catch (SQLException ignored) {
+                // the connection is going away anyway
+            }
+        }
+        cache.clear();
+    }
+}
