@@ -116,6 +116,7 @@ public final class Benchmark {
             long peak = server.peakRssKb();
             server.close();
             long stored = o.databaseUrl() == null ? countRaw(server) : -1;
+            server.deleteData();
             return new Row(rate > 0 ? "fixed rate" : "max rate", rate, load.acked.get(), load.failed.get(),
                     ackedInWindow / elapsed, ack, delivery, tally, stored, peak);
         }

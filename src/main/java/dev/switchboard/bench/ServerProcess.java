@@ -96,6 +96,15 @@ public final class ServerProcess implements AutoCloseable {
         return dataDir.resolve("switchboard.db");
     }
 
+    /** Removes the data directory (call after {@link #close}). */
+    public void deleteData() {
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory; the OS cleans up eventually
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye — a crash. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -8,8 +8,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps each prepared statement of one connection for reuse instead of preparing it again per call.
@@ -21,22 +24,23 @@ final class CachingStatementBuilder extends DefaultStatementBuilder {
     static final StatementBuilderFactory FACTORY = connection -> new CachingStatementBuilder();
 
     private final Map<String, PreparedStatement> cache = new HashMap<>();
+    /** The cached statements by identity: Jdbi hands back a statement with its own spelling of the SQL. */
+    private final Set<Statement> kept = Collections.newSetFromMap(new IdentityHashMap<>());
 
     @Override
     public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
         PreparedStatement cached = cache.get(sql);
         if (cached != null && !cached.isClosed()) return cached;
         PreparedStatement created = super.create(conn, sql, ctx);
-        cache.put(sql, created);
+        PreparedStatement replaced = cache.put(sql, created);
+        if (replaced != null) kept.remove(replaced);
+        kept.add(created);
         return created;
     }
 
     @Override
     public void close(Connection conn, String sql, Statement stmt) throws SQLException {
-        if (sql != null && cache.get(sql) == stmt) {
-            stmt.clearWarnings();
-            return; // kept for the next use
-        }
+        if (kept.contains(stmt)) return; // kept for the next use
         super.close(conn, sql, stmt);
     }
 
@@ -50,5 +54,6 @@ final class CachingStatementBuilder extends DefaultStatementBuilder {
             }
         }
         cache.clear();
+        kept.clear();
     }
 }

@@ -26,10 +26,13 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Dialect dialect;
 
+    private final SqliteCheckpointer checkpointer;
+
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
+        this.checkpointer = dialect == Dialect.SQLITE ? new SqliteCheckpointer(jdbi, 3000) : null;
     }
 
     /** Opens the pool and migrates the schema to the latest version. */
@@ -51,6 +54,12 @@ public final class Database implements AutoCloseable {
             hc.addDataSourceProperty("synchronous", "FULL");
             hc.addDataSourceProperty("busy_timeout", "10000");
             hc.addDataSourceProperty("foreign_keys", "true");
+            // We use SQL RETURNING; the driver's own generated-keys query after every INSERT cost a tenth of
+            // the writer's time.
+            hc.addDataSourceProperty("jdbc.get_generated_keys", "false");
+            // Checkpoints run on their own thread (SqliteCheckpointer) instead of stalling the writer's commits;
+            // the writer's own automatic checkpoint stays as a backstop at ~80 MB of log.
+            hc.addDataSourceProperty("wal_autocheckpoint", "20000");
         }
         HikariDataSource ds = new HikariDataSource(hc);
         try {
@@ -110,6 +119,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpointer != null) checkpointer.close();
         dataSource.close();
     }
 }

@@ -29,6 +29,7 @@ public final class Metrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer ingestLatency;
+    private final java.util.concurrent.ConcurrentMap<String, Counter> received = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Metrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -52,9 +53,10 @@ public final class Metrics {
     }
 
     public void webhookAccepted(String provider, String type, boolean duplicate, long nanos) {
-        Counter.builder("switchboard_webhooks_received_total")
+        // Looked up once per label set: building and registering a meter per webhook showed in profiles.
+        received.computeIfAbsent(provider + '|' + label(type) + '|' + duplicate, k -> Counter.builder("switchboard_webhooks_received_total")
                 .tag("provider", provider).tag("type", label(type)).tag("duplicate", String.valueOf(duplicate))
-                .register(registry).increment();
+                .register(registry)).increment();
         ingestLatency.record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -16,6 +16,9 @@ final class VapiReplies {
     static final String NOT_HANDLED = "Switchboard monitors calls and does not handle this request; "
             + "point this at your own server (e.g. tool.server.url) to answer it.";
 
+    /** The plain acknowledgement, the reply to almost every message: one shared instance. */
+    static final Map<String, Boolean> RECEIVED = Map.of("received", true);
+
     private VapiReplies() {}
 
     static Object forType(String type, JsonNode message) {
@@ -26,7 +29,7 @@ final class VapiReplies {
             case "knowledge-base-request" -> Map.of("documents", List.of());
             case "campaign.predial" -> Map.of("eligible", true);
             case "call.endpointing.request" -> Map.of();
-            default -> Map.of("received", true);
+            default -> RECEIVED;
         };
     }
 
