@@ -26,6 +26,7 @@ final class WebhookLoad {
 
     void start(int port, List<String> tenants, int senders, double ratePerSecond, CallScripts.Script script) {
         long startNanos = System.nanoTime();
+        slot.set(startNanos);
         for (int s = 0; s < senders; s++) {
             int sender = s;
             Thread t = new Thread(() -> run(port, tenants, sender, ratePerSecond, startNanos, script), "sender-" + s);
@@ -65,11 +66,21 @@ final class WebhookLoad {
         }
     }
 
-    /** Waits for this sender's next slot on the shared schedule (open loop: late senders do not catch up in a burst). */
+    /**
+     * Waits for the next free slot of the shared schedule. A schedule that fell behind (a pause, JIT
+     * warm-up) restarts from now instead of bursting to catch up, so the rate is never exceeded.
+     */
     private void pace(double rate, long startNanos) {
-        long due = startNanos + (long) (slot.getAndIncrement() * 1_000_000_000L / rate);
-        long now = System.nanoTime();
-        if (due > now) LockSupport.parkNanos(due - now);
+        long interval = (long) (1_000_000_000L / rate);
+        long due;
+        while (true) {
+            long next = slot.get();
+            long now = System.nanoTime();
+            due = Math.max(next, now);
+            if (slot.compareAndSet(next, due + interval)) break;
+        }
+        long wait = due - System.nanoTime();
+        if (wait > 0) LockSupport.parkNanos(wait);
     }
 
     void stop() throws InterruptedException {

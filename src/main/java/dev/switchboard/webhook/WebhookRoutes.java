@@ -2,12 +2,16 @@ package dev.switchboard.webhook;
 
 import dev.switchboard.http.ApiException;
 import dev.switchboard.http.ErrorCode;
+import dev.switchboard.http.Json;
 import dev.switchboard.ops.Metrics;
 import dev.switchboard.tenant.Tenant;
 import dev.switchboard.tenant.TenantDirectory;
 import dev.switchboard.webhook.vapi.VapiParser;
+import dev.switchboard.webhook.vapi.VapiReplies;
 import io.javalin.http.Context;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -29,7 +33,7 @@ public final class WebhookRoutes {
         this.clock = clock;
     }
 
-    public void vapi(Context ctx) {
+    public void vapi(Context ctx) throws IOException {
         long start = System.nanoTime();
         ParsedWebhook msg;
         byte[] body;
@@ -46,7 +50,20 @@ public final class WebhookRoutes {
         }
         WebhookIngest.Outcome outcome = ingest.accept(tenant.id(), msg, body);
         metrics.webhookAccepted(VapiParser.PROVIDER, msg.type(), outcome.duplicate(), System.nanoTime() - start);
-        ctx.json(msg.reply());
+        reply(ctx, msg.reply());
+    }
+
+    private static final byte[] RECEIVED = Json.write(VapiReplies.RECEIVED).getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * Writes the reply straight to the response: Javalin's result pipeline copies every body through a
+     * fresh 8 KB buffer, a fifth of all allocation at thousands of webhooks a second.
+     */
+    private static void reply(Context ctx, Object reply) throws IOException {
+        byte[] bytes = reply == VapiReplies.RECEIVED ? RECEIVED : Json.write(reply).getBytes(StandardCharsets.UTF_8);
+        ctx.contentType("application/json");
+        ctx.res().setContentLength(bytes.length);
+        ctx.outputStream().write(bytes);
     }
 
     private ApiException tooLarge() {

@@ -12,12 +12,12 @@ import java.util.Map;
  * the valid neutral one: it declines what it cannot do in the shape Vapi accepts, and never blocks a
  * campaign. Everything else gets a plain acknowledgement.
  */
-final class VapiReplies {
+public final class VapiReplies {
     static final String NOT_HANDLED = "Switchboard monitors calls and does not handle this request; "
             + "point this at your own server (e.g. tool.server.url) to answer it.";
 
     /** The plain acknowledgement, the reply to almost every message: one shared instance. */
-    static final Map<String, Boolean> RECEIVED = Map.of("received", true);
+    public static final Map<String, Boolean> RECEIVED = Map.of("received", true);
 
     private VapiReplies() {}
 
