@@ -39,7 +39,7 @@ export function Transcript({ call, lines, loading, className }: { call: CallView
     <section aria-label="Transcript" className={cn("relative flex min-h-0 flex-col", className)}>
       <div className="flex h-11 shrink-0 items-center justify-between gap-2 border-b border-slate-100 px-5">
         <h3 className="text-[11px] font-semibold tracking-wider text-slate-500 uppercase">
-          Transcript {lines.length > 0 && <span className="ml-1 font-normal text-slate-400 normal-case">{lines.length} lines</span>}
+          Transcript {lines.length > 0 && <span className="ml-1 font-normal text-slate-400 normal-case">{lines.length} {lines.length === 1 ? "line" : "lines"}</span>}
         </h3>
         {live && <SpeakingStatus talking={talking} />}
       </div>
