@@ -30,6 +30,23 @@ describe("live call state", () => {
     expect(state.hasSnapshot).toBe(true);
   });
 
+  test("a snapshot's latest lines become the board previews of its live calls only", () => {
+    const msg: TenantMessage = {
+      type: "snapshot",
+      clientId: "demo-client",
+      seq: 10,
+      serverTime: "2025-12-10T07:06:02.000000",
+      calls: [makeCall({ id: "live" }), makeCall({ id: "done", status: "ended" })],
+      lastLines: {
+        live: makeLine({ id: 7, role: "user", text: "Can I move it to Friday?" }),
+        done: makeLine({ id: 8, role: "assistant", text: "Goodbye!" }),
+      },
+    };
+    const state = apply(emptyLiveCalls(), msg);
+    expect(state.lastUtterance["live"]).toEqual({ role: "user", text: "Can I move it to Friday?" });
+    expect(state.lastUtterance["done"]).toBeUndefined();
+  });
+
   test("the snapshot's server time sets the clock offset", () => {
     expect(withCalls().clockOffsetMs).toBe(2000);
   });

@@ -86,7 +86,7 @@ export type ApplyResult = LiveCalls | typeof SEQUENCE_GAP;
  * otherwise, or SEQUENCE_GAP when `seq` is not exactly one more than the last applied.
  */
 export function applyLiveMessage(state: LiveCalls, msg: TenantMessage | { type: "unknown"; seq?: number }, now: number): ApplyResult {
-  if (msg.type === "snapshot") return applySnapshot(state, msg.calls, msg.seq, msg.serverTime, now);
+  if (msg.type === "snapshot") return applySnapshot(state, msg.calls, msg.seq, msg.serverTime, now, msg.lastLines ?? {});
   // Deltas before the first snapshot cannot happen with this server; there is nothing to apply them to.
   if (state.seq === null) return state;
   if (msg.seq === undefined) return state;
@@ -111,7 +111,14 @@ export function applyLiveMessage(state: LiveCalls, msg: TenantMessage | { type: 
   }
 }
 
-function applySnapshot(state: LiveCalls, list: readonly CallView[], seq: number, serverTime: string, now: number): LiveCalls {
+function applySnapshot(
+  state: LiveCalls,
+  list: readonly CallView[],
+  seq: number,
+  serverTime: string,
+  now: number,
+  lastLines: Readonly<Record<string, TranscriptLine>>,
+): LiveCalls {
   const calls: Record<string, CallView> = {};
   const order: string[] = [];
   for (const call of list) {
@@ -129,8 +136,11 @@ function applySnapshot(state: LiveCalls, list: readonly CallView[], seq: number,
   }
   const lastUtterance: Record<string, Utterance> = {};
   for (const id of order) {
-    const u = state.lastUtterance[id];
-    if (u && calls[id]!.status !== "ended") lastUtterance[id] = u;
+    if (calls[id]!.status === "ended") continue;
+    // The server's latest line is authoritative; a preview held from before a reconnect is the fallback.
+    const line = lastLines[id];
+    const u = line ? { role: line.role, text: line.text } : state.lastUtterance[id];
+    if (u) lastUtterance[id] = u;
   }
   const server = parseServerTime(serverTime);
   const transcriptResets: Record<string, number> = {};

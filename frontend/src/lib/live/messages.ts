@@ -8,6 +8,8 @@ export interface SnapshotMessage {
   seq: number;
   serverTime: string;
   calls: CallView[];
+  /** The latest transcript line of each live call, so the board can preview it before anything new is said. */
+  lastLines?: Record<string, TranscriptLine>;
 }
 
 export interface CallUpsertMessage {

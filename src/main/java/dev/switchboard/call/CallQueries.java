@@ -26,16 +26,23 @@ public final class CallQueries {
         return database.read(h -> new CallRepository(h).recent(tenantId, limit));
     }
 
-    /** Every live call plus the most recent ended ones, newest first. */
-    public List<CallView> snapshot(String tenantId) {
+    /** What a dashboard gets on connect: calls newest first, and the latest line of each live call. */
+    public record Snapshot(List<CallView> calls, Map<String, LineView> lastLines) {}
+
+    /** Every live call plus the most recent ended ones, newest first, with the live calls' latest lines. */
+    public Snapshot snapshot(String tenantId) {
         return database.read(h -> {
             CallRepository calls = new CallRepository(h);
             Map<String, Call> byId = new LinkedHashMap<>();
-            calls.live(tenantId, MAX_LIVE).forEach(c -> byId.put(c.id(), c));
+            List<Call> live = calls.live(tenantId, MAX_LIVE);
+            live.forEach(c -> byId.put(c.id(), c));
             if (recentInSnapshot > 0) calls.recent(tenantId, recentInSnapshot).forEach(c -> byId.putIfAbsent(c.id(), c));
             List<Call> all = new ArrayList<>(byId.values());
             all.sort((a, b) -> a.createdAt() != b.createdAt() ? Long.compare(b.createdAt(), a.createdAt()) : b.id().compareTo(a.id()));
-            return all.stream().map(CallView::of).toList();
+            Map<String, LineView> lastLines = new LinkedHashMap<>();
+            new TranscriptRepository(h).lastLines(tenantId, live.stream().map(Call::id).toList())
+                    .forEach((id, line) -> lastLines.put(id, LineView.of(line)));
+            return new Snapshot(all.stream().map(CallView::of).toList(), lastLines);
         });
     }
 

@@ -3,7 +3,9 @@ package dev.switchboard.call;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 
@@ -56,6 +58,20 @@ public final class TranscriptRepository {
         return new HashSet<>(h.createQuery("SELECT DISTINCT source FROM transcript_lines WHERE tenant_id = :t AND call_id = :c")
                 .bind("t", tenantId).bind("c", callId)
                 .mapTo(String.class).list());
+    }
+
+    /** The latest line of each of the given calls (any source), for previews on the board. */
+    public Map<String, TranscriptLine> lastLines(String tenantId, List<String> callIds) {
+        if (callIds.isEmpty()) return Map.of();
+        Map<String, TranscriptLine> out = new HashMap<>();
+        h.createQuery("SELECT t.id, t.call_id, t.source, t.role, t.text, t.at, t.seconds_from_start FROM transcript_lines t "
+                        + "JOIN (SELECT MAX(id) AS id FROM transcript_lines WHERE tenant_id = :t AND call_id IN (<ids>) GROUP BY call_id) last "
+                        + "ON t.id = last.id")
+                .bind("t", tenantId).bindList("ids", callIds)
+                .map((rs, ctx) -> new TranscriptLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), CallRepository.nullableDouble(rs, "seconds_from_start")))
+                .forEach(l -> out.put(l.callId(), l));
+        return out;
     }
 
     /** The transcript a reader should see, in speaking order. */

@@ -1,6 +1,6 @@
 package dev.switchboard.live;
 
-import dev.switchboard.call.CallView;
+import dev.switchboard.call.CallQueries;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.http.ApiException;
 import dev.switchboard.http.ErrorCode;
@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -37,7 +36,7 @@ public final class DashboardSocket implements AutoCloseable {
 
     private final TenantDirectory tenants;
     private final LiveHub hub;
-    private final Function<String, List<CallView>> snapshots;
+    private final Function<String, CallQueries.Snapshot> snapshots;
     private final AppConfig.LiveSettings settings;
     private final Clock clock;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
@@ -61,7 +60,7 @@ public final class DashboardSocket implements AutoCloseable {
         }
     }
 
-    public DashboardSocket(TenantDirectory tenants, LiveHub hub, Function<String, List<CallView>> snapshots,
+    public DashboardSocket(TenantDirectory tenants, LiveHub hub, Function<String, CallQueries.Snapshot> snapshots,
                            AppConfig.LiveSettings settings, Clock clock) {
         this.tenants = tenants;
         this.hub = hub;
@@ -109,8 +108,9 @@ public final class DashboardSocket implements AutoCloseable {
         open.put(ctx.sessionId(), new Open(tenant.id(), outbox, ctx.session));
         long seq = hub.subscribe(tenant.id(), outbox);
         try {
-            List<CallView> calls = snapshots.apply(tenant.id());
-            outbox.release(Json.write(new LiveMessage.Snapshot(tenant.id(), seq, IsoTime.of(clock.millis()), calls)));
+            CallQueries.Snapshot snapshot = snapshots.apply(tenant.id());
+            outbox.release(Json.write(new LiveMessage.Snapshot(tenant.id(), seq, IsoTime.of(clock.millis()),
+                    snapshot.calls(), snapshot.lastLines())));
         } catch (RuntimeException e) {
             log.error("could not load the snapshot for {}", tenant.id(), e);
             outbox.close(1011, "snapshot unavailable; retry");

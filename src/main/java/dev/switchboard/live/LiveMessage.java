@@ -4,6 +4,7 @@ import dev.switchboard.call.CallView;
 import dev.switchboard.call.LineView;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Messages on {@code /ws/dashboard}. Every tenant message carries the tenant's sequence number
@@ -13,9 +14,11 @@ import java.util.List;
 public final class LiveMessage {
     private LiveMessage() {}
 
-    public record Snapshot(String type, String clientId, long seq, String serverTime, List<CallView> calls) {
-        public Snapshot(String clientId, long seq, String serverTime, List<CallView> calls) {
-            this("snapshot", clientId, seq, serverTime, calls);
+    /** {@code lastLines}: the latest transcript line of each live call, keyed by call id (board previews). */
+    public record Snapshot(String type, String clientId, long seq, String serverTime, List<CallView> calls,
+                           Map<String, LineView> lastLines) {
+        public Snapshot(String clientId, long seq, String serverTime, List<CallView> calls, Map<String, LineView> lastLines) {
+            this("snapshot", clientId, seq, serverTime, calls, lastLines);
         }
     }
 

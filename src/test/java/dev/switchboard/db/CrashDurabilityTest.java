@@ -78,6 +78,8 @@ class CrashDurabilityTest {
             }
             assertThat(acked).hasSizeGreaterThanOrEqualTo(300);
             assertThat(stored).containsAll(acked);
+        } finally {
+            server.deleteData();
         }
     }
 }

@@ -116,16 +116,21 @@ class DashboardSocketTest {
     }
 
     @Test
-    void theSnapshotHoldsLiveCallsAndRecentEndedOnesNewestFirst() {
+    void theSnapshotHoldsLiveCallsAndRecentEndedOnesNewestFirstWithTheLiveCallsLatestLines() {
         try (TestApp app = TestApp.sqlite("acme")) {
             app.webhook("acme", VapiMessages.statusUpdate(new VapiMessages.CallInfo("old", "inboundPhoneCall", "+1", "+2", "a", "A",
                     1_000_000L, null, null), "ended", 1_000_500L, "customer-ended-call", null));
             app.webhook("acme", VapiMessages.statusUpdate(new VapiMessages.CallInfo("new", "inboundPhoneCall", "+1", "+2", "a", "A",
                     2_000_000L, null, null), "in-progress", 2_000_500L, null, null));
+            app.webhook("acme", VapiMessages.transcript(new VapiMessages.CallInfo("new", "inboundPhoneCall", "+1", "+2", "a", "A",
+                    2_000_000L, null, null), "user", true, "Can I move it to Friday?", 2_001_000L));
             try (LiveClient live = app.dashboard("acme")) {
-                JsonNode calls = live.next("snapshot").path("calls");
+                JsonNode snapshot = live.next("snapshot");
+                JsonNode calls = snapshot.path("calls");
                 assertThat(calls).extracting(c -> c.path("id").asText()).containsExactly("new", "old");
                 assertThat(calls.get(1).path("status").asText()).isEqualTo("ended");
+                assertThat(snapshot.path("lastLines").path("new").path("text").asText()).isEqualTo("Can I move it to Friday?");
+                assertThat(snapshot.path("lastLines").has("old")).isFalse();
             }
         }
     }
