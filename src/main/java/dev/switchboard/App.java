@@ -131,7 +131,8 @@ public final class App implements AutoCloseable {
 
     private void startSimulator() {
         var sim = config.simulator();
-        if (sim.callsPerMinute() <= 0) return;
+        // Created even at 0 calls/minute: its endpoints (recordings, and the listen/control URLs of the calls
+        // it is told to start) are part of demo mode.
         for (String t : sim.tenants()) {
             if (tenants.find(t).isEmpty()) tenants.ensure(t, ConfigLoader.prettyName(t));
         }
@@ -148,6 +149,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The built-in simulator in demo mode, else null. */
+    public VapiSimulator simulator() {
+        return simulator;
     }
 
     public TenantDirectory tenants() {

@@ -40,6 +40,15 @@ public final class TestApp implements AutoCloseable {
         return start(null, c -> c, tenants);
     }
 
+    /**
+     * Demo mode with the simulator idle (0 calls per minute): tests start the calls they need through
+     * {@code app.app.simulator()}, and its listen/control endpoints are served by the app.
+     */
+    public static TestApp demo(String... tenants) {
+        return start(null, c -> new AppConfig(c.port(), c.host(), c.dataDir(), c.database(), true, true, c.maxWebhookBytes(),
+                c.tenants(), c.live(), new AppConfig.SimulatorSettings(0, List.of(tenants), 1.0)), tenants);
+    }
+
     public static TestApp start(DatabaseSettings database, UnaryOperator<AppConfig> tweak, String... tenants) {
         try {
             Path dir = Files.createTempDirectory("switchboard-test");
