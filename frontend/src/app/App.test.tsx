@@ -103,4 +103,34 @@ describe("the app", () => {
     expect(await screen.findByText("Unknown client")).toBeInTheDocument();
     expect(FakeWebSocket.instances).toHaveLength(0);
   });
+
+  test("the header's Transfer targets link opens the settings screen (?view=targets) and Live calls goes back", async () => {
+    const user = userEvent.setup();
+    stubApi({ "/api/tenants": tenants, "/api/demo-client/transfer-targets": [] });
+    renderApp("/?client=demo-client&call=x");
+    await user.click(await screen.findByTestId("nav-targets"));
+    expect(search().get("view")).toBe("targets");
+    expect(search().get("call")).toBeNull();
+    expect(await screen.findByTestId("targets-settings")).toBeInTheDocument();
+    await user.click(screen.getByRole("link", { name: "Live calls" }));
+    expect(search().get("view")).toBeNull();
+    expect(screen.queryByTestId("targets-settings")).not.toBeInTheDocument();
+  });
+
+  test("?view=targets in the URL opens the settings of that tenant", async () => {
+    stubApi({ "/api/tenants": tenants, "/api/acme-agency/transfer-targets": [{ id: 1, name: "Acme desk", number: "+14155550100", sipUri: null }] });
+    renderApp("/?client=acme-agency&view=targets");
+    expect(await screen.findByText("Acme desk")).toBeInTheDocument();
+  });
+
+  test("'Your name' defaults to Supervisor and is remembered in this browser", async () => {
+    const user = userEvent.setup();
+    stubApi({ "/api/tenants": tenants });
+    renderApp("/?client=demo-client");
+    const name = screen.getByTestId("display-name");
+    expect(name).toHaveAttribute("placeholder", "Supervisor");
+    await user.type(name, "Ana");
+    expect(window.localStorage.getItem("switchboard.displayName")).toBe("Ana");
+  });
 });
+

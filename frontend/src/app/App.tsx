@@ -7,7 +7,9 @@ import { ConnectionIndicator } from "@/features/live/components/ConnectionIndica
 import { LiveProvider } from "@/features/live/components/LiveProvider";
 import { TenantPicker } from "@/features/tenants/components/TenantPicker";
 import { useTenantSelection, type TenantSelection } from "@/features/tenants/hooks/useTenantSelection";
+import { DisplayNameField } from "./DisplayNameField";
 import { Header } from "./Header";
+import { HeaderNav } from "./HeaderNav";
 import { Workspace } from "./Workspace";
 
 const noop = () => {};
@@ -33,6 +35,8 @@ export function App() {
               disabled={!hasList}
             />
           }
+          nav={tenant ? <HeaderNav /> : null}
+          user={<DisplayNameField />}
           status={<ConnectionIndicator fallbackPhase={selection.status === "error" ? "offline" : "connecting"} />}
         />
         {tenant ? <Workspace key={tenant.id} tenant={tenant} /> : <NoWorkspace selection={selection} />}

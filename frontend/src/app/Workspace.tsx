@@ -6,7 +6,9 @@ import { BoardSummaryStrip } from "@/features/calls/components/board/BoardSummar
 import { CallDetailPanel } from "@/features/calls/components/detail/CallDetailPanel";
 import { isLive } from "@/features/calls/model/call-status";
 import { useCallOrder, useConnectionStatus, useHasSnapshot, useLiveCalls } from "@/features/live/hooks/live-context";
+import { TargetsSettings } from "@/features/targets/components/TargetsSettings";
 import { useCallSelection } from "./useCallSelection";
+import { useView } from "./useView";
 
 /** Shows the number of live calls in the browser tab, so a background tab still tells you something. */
 function useDocumentTitle(tenant: Tenant) {
@@ -32,10 +34,22 @@ function StaleDataBanner() {
   );
 }
 
-/** The board for one tenant, with the detail panel beside it when a call is open. */
+/** One tenant's screens: the board (with the detail panel beside it when a call is open), or its settings. */
 export function Workspace({ tenant }: { tenant: Tenant }) {
-  const { callId, open, close } = useCallSelection();
+  const { view } = useView();
   useDocumentTitle(tenant);
+  if (view === "targets") {
+    return (
+      <main className="min-w-0 flex-1 overflow-y-auto">
+        <TargetsSettings clientId={tenant.id} tenantName={tenant.name} />
+      </main>
+    );
+  }
+  return <Board tenant={tenant} />;
+}
+
+function Board({ tenant }: { tenant: Tenant }) {
+  const { callId, open, close } = useCallSelection();
 
   return (
     <div className="flex min-h-0 flex-1">

@@ -58,10 +58,44 @@ export interface TimelineEntry {
   payload: JsonValue | null;
 }
 
+export type CallActionKind = "listen" | "transfer" | "end" | "say" | "whisper" | "mute" | "unmute";
+export type CallActionOutcome = "ok" | "rejected" | "failed" | "timeout";
+
+/** One audited listen session or control action on a call (issue 3), oldest first in the detail. */
+export interface CallAction {
+  id: number | string;
+  action: CallActionKind | (string & {});
+  /** The display name the browser sent (until user accounts exist). */
+  actor: string | null;
+  clientAddress: string | null;
+  parameters: { [key: string]: JsonValue } | null;
+  outcome: CallActionOutcome | (string & {}) | null;
+  /** The outcome in words (the provider's reason when it rejected the action). */
+  detail: string | null;
+  providerStatus: number | null;
+  latencyMs: number | null;
+  at: string | null;
+  /** Listen sessions: when the listener left (null while listening). */
+  endedAt: string | null;
+  /** Finished listen sessions: how long, and how many audio frames the listener lost by falling behind. */
+  durationMs?: number | null;
+  framesDropped?: number | null;
+}
+
 export interface CallDetail {
   call: CallView;
   timeline: TimelineEntry[];
   transcript: TranscriptLine[];
+  /** Listen sessions and control actions (absent from servers before issue 3). */
+  actions?: CallAction[];
+}
+
+/** A tenant's named destination for transfers: a phone number (E.164), a SIP URI, or both. */
+export interface TransferTarget {
+  id: number;
+  name: string;
+  number: string | null;
+  sipUri: string | null;
 }
 
 export interface Tenant {

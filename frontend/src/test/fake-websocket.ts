@@ -9,6 +9,7 @@ export class FakeWebSocket implements WebSocketLike {
   onclose: ((event: { code: number; reason: string }) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
   readonly sent: string[] = [];
+  binaryType = "blob";
   closedWith: { code?: number; reason?: string } | null = null;
   readonly url: string;
 
@@ -39,6 +40,21 @@ export class FakeWebSocket implements WebSocketLike {
   serverSends(message: object): void {
     this.onopen?.({});
     this.onmessage?.({ data: JSON.stringify(message) });
+  }
+
+  /** Server side: the upgrade succeeded. */
+  serverOpens(): void {
+    this.onopen?.({});
+  }
+
+  /** Server side: one text frame, as is. */
+  serverSendsText(text: string): void {
+    this.onmessage?.({ data: text });
+  }
+
+  /** Server side: one binary frame (delivered as an ArrayBuffer, as with binaryType "arraybuffer"). */
+  serverSendsBinary(data: ArrayBuffer): void {
+    this.onmessage?.({ data });
   }
 
   /** Server side: the connection goes away. */

@@ -22,7 +22,9 @@ let seq = 0;
 export function serverSends(message: Record<string, unknown>): void {
   if (message.type === "snapshot") seq = 0;
   else seq += 1;
-  act(() => FakeWebSocket.latest().serverSends({ clientId: "demo-client", seq, ...message }));
+  // The dashboard socket (a listen socket may have opened since).
+  const dashboard = FakeWebSocket.instances.filter((s) => s.url.includes("/ws/dashboard")).at(-1) ?? FakeWebSocket.latest();
+  act(() => dashboard.serverSends({ clientId: "demo-client", seq, ...message }));
 }
 
 export function sendSnapshot(calls: CallView[], serverTime = new Date().toISOString().replace("Z", "")): void {
@@ -43,17 +45,35 @@ export function renderLive(ui: ReactElement, options: { clientId?: string; query
   return { ...result, socket, queryClient };
 }
 
-/** Stubs fetch: each path answers with the given body (status 200) or [status, body]. */
-export function stubApi(routes: Record<string, unknown | [number, unknown]>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+/** A route's answer: a body (status 200), [status, body], or a function of the request returning either. */
+export type StubRoute = unknown | [number, unknown] | ((request: { method: string; body: unknown; init: RequestInit | undefined }) => unknown);
+
+/**
+ * Stubs fetch: each path answers with the given body (status 200) or [status, body]; a function route
+ * sees the method and parsed JSON body. Status 204 answers without a body.
+ */
+export function stubApi(routes: Record<string, StubRoute>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const path = typeof input === "string" ? input : input instanceof URL ? input.pathname : input.url;
-    const route = routes[path];
+    let route = routes[path];
+    if (typeof route === "function") {
+      const body = typeof init?.body === "string" ? JSON.parse(init.body) : undefined;
+      route = (route as (r: { method: string; body: unknown; init: RequestInit | undefined }) => unknown)({ method: init?.method ?? "GET", body, init });
+    }
     if (route === undefined) return new Response(JSON.stringify({ error: { code: "not_found", message: `no stub for ${path}`, requestId: "test" } }), { status: 404 });
     const [status, body] = Array.isArray(route) && typeof route[0] === "number" && route.length === 2 ? (route as [number, unknown]) : [200, route];
+    if (status === 204) return new Response(null, { status });
     return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
   });
   vi.stubGlobal("fetch", fetchMock);
   return fetchMock;
+}
+
+/** The requests a stubbed fetch received other than GETs: [method, path, parsed body]. */
+export function sentRequests(fetchMock: ReturnType<typeof stubApi>): Array<[string, string, unknown]> {
+  return fetchMock.mock.calls
+    .filter(([, init]) => init?.method && init.method !== "GET")
+    .map(([input, init]) => [init!.method!, String(input), typeof init!.body === "string" ? JSON.parse(init!.body) : undefined]);
 }
 
 export function detailPath(callId: string, clientId = "demo-client"): string {

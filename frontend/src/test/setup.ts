@@ -1,14 +1,19 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
+import { listenSessions } from "@/features/listen/listen-sessions";
+import { FakeAudioSink } from "./fake-audio-sink";
 import { FakeWebSocket } from "./fake-websocket";
 
 afterEach(() => {
   cleanup();
+  listenSessions.stopAll();
   FakeWebSocket.reset();
+  FakeAudioSink.reset();
   vi.unstubAllGlobals();
   vi.useRealTimers();
   window.history.replaceState(null, "", "/");
   window.localStorage.clear();
+  window.sessionStorage.clear();
 });
 
 // jsdom has no layout: scrolling APIs the transcript uses are no-ops here.

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { CallView, TimelineEntry, TranscriptLine } from "@/lib/api-types";
+import type { CallAction, CallView, TimelineEntry, TranscriptLine } from "@/lib/api-types";
 import { useConnectionStatus, useLiveCall, useLiveEpoch, useLiveLines, useTranscriptResets } from "@/features/live/hooks/live-context";
 import { useCallDetailQuery } from "../api/call-detail";
 import { mergeTranscript } from "../model/transcript";
@@ -8,6 +8,8 @@ export interface CallDetailView {
   /** The newest version known, live or fetched; null until one of them arrives. */
   call: CallView | null;
   timeline: readonly TimelineEntry[];
+  /** Audited listen sessions and control actions; undefined until loaded (or from an older server). */
+  actions: readonly CallAction[] | undefined;
   transcript: readonly TranscriptLine[];
   /** The stored detail has not arrived yet (the live call may already be shown). */
   loading: boolean;
@@ -38,6 +40,7 @@ export function useCallDetail(clientId: string, callId: string): CallDetailView 
   return {
     call: call ?? null,
     timeline: stored?.timeline ?? NO_TIMELINE,
+    actions: stored?.actions,
     transcript,
     loading: query.isPending,
     // An error after a successful load (a refetch failing) keeps showing the last good detail.

@@ -4,21 +4,30 @@ import dev.switchboard.call.CallQueries;
 import dev.switchboard.call.CallRoutes;
 import dev.switchboard.call.CallService;
 import dev.switchboard.call.DebugRoutes;
+import dev.switchboard.call.CallRepository;
+import dev.switchboard.call.CallUpdateListener;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.control.ActionLog;
+import dev.switchboard.control.CallControl;
+import dev.switchboard.control.ControlRoutes;
+import dev.switchboard.control.TransferTargetRoutes;
 import dev.switchboard.db.Database;
 import dev.switchboard.db.GroupCommitter;
 import dev.switchboard.http.ErrorHandlers;
 import dev.switchboard.http.FrontendRoutes;
 import dev.switchboard.http.Json;
 import dev.switchboard.http.RequestIds;
+import dev.switchboard.listen.ListenRelay;
+import dev.switchboard.listen.ListenSocket;
 import dev.switchboard.live.DashboardSocket;
 import dev.switchboard.live.LiveHub;
 import dev.switchboard.live.LivePublisher;
 import dev.switchboard.ops.HealthRoutes;
 import dev.switchboard.ops.Metrics;
 import dev.switchboard.simulator.SimulatedRecordings;
+import dev.switchboard.simulator.SimulatorEndpoints;
 import dev.switchboard.simulator.VapiSimulator;
 import dev.switchboard.tenant.TenantDirectory;
 import dev.switchboard.webhook.WebhookIngest;
@@ -29,7 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The composition root: config → database → repositories and services → routes and sockets. Every
@@ -37,6 +48,8 @@ import java.time.Clock;
  */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** How long a control POST to the provider may take before the supervisor is told it timed out. */
+    private static final Duration CONTROL_DEADLINE = Duration.ofSeconds(5);
 
     private final AppConfig config;
     private final Metrics metrics;
@@ -45,8 +58,10 @@ public final class App implements AutoCloseable {
     private final TenantDirectory tenants;
     private final DashboardSocket dashboardSocket;
     private final LivePublisher live;
+    private final ListenRelay listenRelay;
+    private final ListenSocket listenSocket;
     private final Javalin server;
-    private VapiSimulator simulator;
+    private volatile VapiSimulator simulator;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -58,18 +73,34 @@ public final class App implements AutoCloseable {
             if (tenants.ensure(t.id(), t.name())) log.info("created tenant {} ({})", t.id(), t.name());
         });
 
+        // Outbound to providers (listen and control URLs): redirects are not followed, so a Bearer key never
+        // travels to a host the provider did not name.
+        HttpClient providerHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         LiveHub hub = new LiveHub(metrics.registry());
         this.live = new LivePublisher(hub);
+        this.listenRelay = new ListenRelay(providerHttp, this::callEnded, Duration.ofSeconds(2), metrics.registry());
+        // After each commit: the relay only looks for calls that ended (cheap), then the dashboards get it all.
+        CallUpdateListener afterCommit = (tenantId, updates) -> {
+            listenRelay.published(tenantId, updates);
+            live.published(tenantId, updates);
+        };
         CallQueries queries = new CallQueries(database, config.live().recentInSnapshot());
         CallService callService = new CallService(clock);
         writer.onRollback(callService::forgetRecent);
-        WebhookIngest ingest = new WebhookIngest(writer, callService, live, clock);
+        WebhookIngest ingest = new WebhookIngest(writer, callService, afterCommit, clock);
+        ActionLog actions = new ActionLog(database, writer);
 
         var webhooks = new WebhookRoutes(tenants, ingest, metrics, config.maxWebhookBytes(), clock);
-        var calls = new CallRoutes(tenants, queries);
-        var debug = new DebugRoutes(config.debugApi(), tenants, queries, writer, callService, live, clock);
+        var calls = new CallRoutes(tenants, queries, actions::forCall);
+        var debug = new DebugRoutes(config.debugApi(), tenants, queries, writer, callService, afterCommit, clock);
         var health = new HealthRoutes(database, metrics);
         this.dashboardSocket = new DashboardSocket(tenants, hub, queries::snapshot, config.live(), clock);
+        this.listenSocket = new ListenSocket(tenants, database, listenRelay, actions, clock);
+        var control = new ControlRoutes(tenants,
+                new CallControl(database, tenants, actions, providerHttp, CONTROL_DEADLINE, clock));
+        var targets = new TransferTargetRoutes(tenants, database, writer, clock);
+        var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets);
 
         this.server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -79,41 +110,69 @@ public final class App implements AutoCloseable {
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.requestLogger.http((ctx, ms) -> {
                 if (ctx.statusCode() >= 400) {
-                    log.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                    log.info("{} {} -> {} in {} ms", ctx.method(), loggable(ctx.path()), ctx.statusCode(), Math.round(ms));
                 } else if (log.isDebugEnabled()) {
-                    log.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                    log.debug("{} {} -> {} in {} ms", ctx.method(), loggable(ctx.path()), ctx.statusCode(), Math.round(ms));
                 }
             });
             ErrorHandlers.install(c);
             c.routes.before(RequestIds::assign);
             c.routes.after(RequestIds::clear);
-            routes(c, webhooks, calls, debug, health, dashboardSocket);
+            routes(c, edges);
             if (config.demo()) {
-                // The simulator's calls link their recordings here; only demo mode serves them.
+                // The simulator's calls link their recordings, listen audio and control endpoint here; only demo
+                // mode serves them. The simulator starts after the server (it needs the port), so the endpoints
+                // look it up per request.
                 c.routes.get("/simulator/recordings/{file}", new SimulatedRecordings()::serve);
+                var endpoints = new SimulatorEndpoints(() -> simulator);
+                c.routes.wsBeforeUpgrade("/simulator/calls/{callId}/listen", endpoints::beforeListen);
+                c.routes.ws("/simulator/calls/{callId}/listen", endpoints::listen);
+                c.routes.post("/simulator/calls/{callId}/control", endpoints::control);
             }
             FrontendRoutes.install(c);
         });
     }
 
-    private static void routes(io.javalin.config.JavalinConfig c, WebhookRoutes webhooks, CallRoutes calls,
-                               DebugRoutes debug, HealthRoutes health, DashboardSocket dashboard) {
-        c.routes.get("/healthz", health::healthz);
-        c.routes.get("/readyz", health::readyz);
-        c.routes.get("/metrics", health::metrics);
+    /** Everything that answers requests. */
+    private record Edges(WebhookRoutes webhooks, CallRoutes calls, DebugRoutes debug, HealthRoutes health,
+                         DashboardSocket dashboard, ListenSocket listen, ControlRoutes control, TransferTargetRoutes targets) {}
 
-        c.routes.post("/webhooks/vapi/{client_id}", webhooks::vapi);
+    private static void routes(io.javalin.config.JavalinConfig c, Edges e) {
+        c.routes.get("/healthz", e.health()::healthz);
+        c.routes.get("/readyz", e.health()::readyz);
+        c.routes.get("/metrics", e.health()::metrics);
 
-        c.routes.get("/api/tenants", calls::listTenants);
-        c.routes.get("/api/{client_id}/calls", calls::listCalls);
-        c.routes.get("/api/{client_id}/calls/{call_id}", calls::callDetail);
+        c.routes.post("/webhooks/vapi/{client_id}", e.webhooks()::vapi);
 
-        c.routes.post("/api/debug/create-test-call/{client_id}", debug::createTestCall);
-        c.routes.post("/api/debug/log-status-event/{client_id}/{call_id}", debug::logStatusEvent);
-        c.routes.get("/api/debug/status-events/{client_id}/{call_id}", debug::statusEvents);
+        c.routes.get("/api/tenants", e.calls()::listTenants);
+        c.routes.get("/api/{client_id}/calls", e.calls()::listCalls);
+        c.routes.get("/api/{client_id}/calls/{call_id}", e.calls()::callDetail);
 
-        c.routes.wsBeforeUpgrade("/ws/dashboard", dashboard::beforeUpgrade);
-        c.routes.ws("/ws/dashboard", dashboard::configure);
+        for (String action : CallControl.ACTIONS) {
+            c.routes.post("/api/{client_id}/calls/{call_id}/" + action, e.control().handler(action));
+        }
+        c.routes.get("/api/{client_id}/transfer-targets", e.targets()::list);
+        c.routes.post("/api/{client_id}/transfer-targets", e.targets()::create);
+        c.routes.delete("/api/{client_id}/transfer-targets/{id}", e.targets()::delete);
+
+        c.routes.post("/api/debug/create-test-call/{client_id}", e.debug()::createTestCall);
+        c.routes.post("/api/debug/log-status-event/{client_id}/{call_id}", e.debug()::logStatusEvent);
+        c.routes.get("/api/debug/status-events/{client_id}/{call_id}", e.debug()::statusEvents);
+
+        c.routes.wsBeforeUpgrade("/ws/dashboard", e.dashboard()::beforeUpgrade);
+        c.routes.ws("/ws/dashboard", e.dashboard()::configure);
+        c.routes.wsBeforeUpgrade("/ws/listen/{call_id}", e.listen()::beforeUpgrade);
+        c.routes.ws("/ws/listen/{call_id}", e.listen()::configure);
+    }
+
+    /** A request path for the log: simulated calls' control paths are capability URLs, so their call id is left out. */
+    private static String loggable(String path) {
+        return path.startsWith("/simulator/calls/") ? "/simulator/calls/…" : path;
+    }
+
+    /** Whether the tenant's call has ended (the listen relay asks when a provider's audio stream closes). */
+    private boolean callEnded(String tenantId, String callId) {
+        return database.read(h -> new CallRepository(h).find(tenantId, callId)).map(c -> c.isEnded()).orElse(true);
     }
 
     /** Builds and starts the server (and the simulator in demo mode). */
@@ -171,12 +230,14 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (simulator != null) simulator.close();
+        listenRelay.close(); // listeners get an ended message before the server goes
         try {
             server.stop();
         } catch (RuntimeException e) {
             log.warn("server stop failed", e);
         }
         dashboardSocket.close();
+        listenSocket.close();
         writer.close();
         live.close();
         database.close();

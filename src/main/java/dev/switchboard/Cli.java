@@ -1,20 +1,13 @@
 package dev.switchboard;
 
 import dev.switchboard.config.AppConfig;
-import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
-import dev.switchboard.db.Database;
-import dev.switchboard.db.GroupCommitter;
-import dev.switchboard.tenant.Tenant;
-import dev.switchboard.tenant.TenantDirectory;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -29,6 +22,10 @@ final class Cli {
               demo                           run with the built-in simulator producing live calls
               tenant create <id> [name]      create a tenant (a client of the agency)
               tenant list                    list tenants
+              tenant set <id> [options]      change a tenant's provider settings
+                  --vapi-public-key KEY      the tenant's Vapi public key, sent as Bearer to listen/control
+                                             URLs (never shown or logged; - reads it from stdin, "" removes it)
+                  --listen-format F          auto (announced or detected from the byte rate), mono or stereo
               simulate [options]             post simulated Vapi calls to a Switchboard
                   --target URL               base URL (default http://localhost:8000)
                   --tenants a,b,c            tenants to call (default demo-client,acme-agency,senior-life)
@@ -51,7 +48,7 @@ final class Cli {
         return switch (command) {
             case "serve" -> serve(env, false);
             case "demo" -> serve(env, true);
-            case "tenant" -> tenant(rest, env, System.out);
+            case "tenant" -> dev.switchboard.tenant.TenantCommand.run(rest, env, System.in, System.out, System.err);
             case "simulate" -> dev.switchboard.simulator.SimulatorCommand.run(rest, System.out);
             case "bench" -> dev.switchboard.bench.Benchmark.run(rest, System.out);
             case "help", "--help", "-h" -> {
@@ -97,35 +94,5 @@ final class Cli {
         out.println("  Database: " + config.database().redactedUrl() + (config.debugApi() ? "   (debug API on)" : ""));
         out.println("  Stop with Ctrl-C.");
         out.println();
-    }
-
-    private static int tenant(String[] args, Map<String, String> env, PrintStream out) {
-        if (args.length == 0) {
-            System.err.print(USAGE);
-            return 2;
-        }
-        AppConfig config = new ConfigLoader(env).load(false);
-        try (Database db = Database.open(config.database());
-             GroupCommitter writer = new GroupCommitter(db.jdbi(), 16, 16, new SimpleMeterRegistry())) {
-            TenantDirectory tenants = new TenantDirectory(db, writer, Clock.systemUTC());
-            switch (args[0]) {
-                case "create" -> {
-                    if (args.length < 2) throw new ConfigException("usage: tenant create <id> [name]");
-                    String id = ConfigLoader.requireTenantId(args[1], "tenant create");
-                    String name = args.length > 2 ? String.join(" ", Arrays.copyOfRange(args, 2, args.length)) : ConfigLoader.prettyName(id);
-                    boolean created = tenants.ensure(id, name);
-                    out.println(created ? "created tenant " + id + " (" + name + ")" : "tenant " + id + " already exists");
-                    out.println("Vapi server URL: https://<your-host>/webhooks/vapi/" + id);
-                    return 0;
-                }
-                case "list" -> {
-                    List<Tenant> all = tenants.list();
-                    if (all.isEmpty()) out.println("no tenants yet: java -jar switchboard.jar tenant create <id> [name]");
-                    all.forEach(t -> out.println(t.id() + "\t" + t.name()));
-                    return 0;
-                }
-                default -> throw new ConfigException("unknown tenant command '" + args[0] + "' (create, list)");
-            }
-        }
     }
 }

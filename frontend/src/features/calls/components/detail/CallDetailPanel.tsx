@@ -4,7 +4,11 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { Spinner } from "@/components/ui/Spinner";
 import { cn } from "@/components/ui/cn";
 import { ApiError } from "@/lib/api-client";
-import { useCallDetail } from "../../hooks/useCallDetail";
+import type { CallView } from "@/lib/api-types";
+import { CallControls } from "@/features/control/components/CallControls";
+import { ListenPanel } from "@/features/listen/components/ListenPanel";
+import { useListenSession } from "@/features/listen/hooks/useListenSession";
+import { useCallDetail, type CallDetailView } from "../../hooks/useCallDetail";
 import { CallFacts } from "./CallFacts";
 import { CallOutcome } from "./CallOutcome";
 import { CostBreakdown } from "./CostBreakdown";
@@ -25,34 +29,51 @@ export function CallDetailPanel({ clientId, callId, onClose }: { clientId: strin
   return (
     <aside data-testid="call-detail" aria-label="Call details" className="@container flex h-full min-h-0 flex-col bg-white">
       {call ? (
-        <>
-          <DetailHeader call={call} onClose={onClose} />
-          <div className="flex min-h-0 flex-1 flex-col overflow-y-auto @2xl:grid @2xl:grid-cols-[minmax(0,1fr)_19rem] @2xl:overflow-hidden">
-            <Transcript
-              call={call}
-              lines={detail.transcript}
-              loading={detail.loading}
-              className="h-[28rem] shrink-0 border-b border-slate-200 @2xl:col-start-1 @2xl:row-start-1 @2xl:h-auto @2xl:border-b-0"
-            />
-            <div
-              className={cn(
-                "space-y-6 bg-slate-50/60 px-5 py-5 @2xl:col-start-2 @2xl:row-start-1 @2xl:overflow-y-auto @2xl:border-l @2xl:border-slate-200",
-                call.status === "ended" && "order-first @2xl:order-none",
-              )}
-            >
-              <CallOutcome call={call} />
-              <Recording call={call} />
-              <StructuredData data={call.structuredData} />
-              <CostBreakdown call={call} />
-              <StatusTimeline entries={detail.timeline} loading={detail.loading} />
-              <CallFacts call={call} />
-            </div>
-          </div>
-        </>
+        <LoadedCall clientId={clientId} call={call} detail={detail} onClose={onClose} />
       ) : (
         <PanelState error={detail.error} loading={detail.loading} callId={callId} onClose={onClose} onRetry={detail.retry} />
       )}
     </aside>
+  );
+}
+
+/**
+ * Header, the live call's action bar, then transcript | facts. While listening, the Listen panel sits
+ * at the top of the facts column, beside the live transcript (above it when narrow).
+ */
+function LoadedCall({ clientId, call, detail, onClose }: { clientId: string; call: CallView; detail: CallDetailView; onClose: () => void }) {
+  const listen = useListenSession(clientId, call);
+  const listenPhase = listen.phase;
+  const listening = listenPhase === "connecting" || listenPhase === "buffering" || listenPhase === "playing";
+
+  return (
+    <>
+      <DetailHeader call={call} onClose={onClose} />
+      <CallControls clientId={clientId} call={call} actions={detail.actions} listen={{ active: listening, start: listen.start, stop: listen.stop }} />
+      <div className="flex min-h-0 flex-1 flex-col overflow-y-auto @2xl:grid @2xl:grid-cols-[minmax(0,1fr)_19rem] @2xl:grid-rows-[auto_minmax(0,1fr)] @2xl:overflow-hidden">
+        {listen.client && <ListenPanel session={listen} client={listen.client} className="shrink-0 @2xl:col-start-2 @2xl:row-start-1" />}
+        <Transcript
+          call={call}
+          lines={detail.transcript}
+          loading={detail.loading}
+          className="h-[28rem] shrink-0 border-b border-slate-200 @2xl:col-start-1 @2xl:row-span-2 @2xl:row-start-1 @2xl:h-auto @2xl:border-b-0"
+        />
+        <div
+          className={cn(
+            "space-y-6 bg-slate-50/60 px-5 py-5 @2xl:col-start-2 @2xl:overflow-y-auto @2xl:border-l @2xl:border-slate-200",
+            listen.client ? "@2xl:row-start-2" : "@2xl:row-span-2 @2xl:row-start-1",
+            call.status === "ended" && !listen.client && "order-first @2xl:order-none",
+          )}
+        >
+          <CallOutcome call={call} />
+          <Recording call={call} />
+          <StructuredData data={call.structuredData} />
+          <CostBreakdown call={call} />
+          <StatusTimeline entries={detail.timeline} actions={detail.actions} loading={detail.loading} />
+          <CallFacts call={call} />
+        </div>
+      </div>
+    </>
   );
 }
 

@@ -16,12 +16,20 @@ public final class CallRoutes {
     static final int DEFAULT_LIMIT = 200;
     static final int MAX_LIMIT = 1000;
 
+    /** The supervisor actions on a call as the API shows them, oldest first (the control feature's audit). */
+    @FunctionalInterface
+    public interface ActionHistory {
+        List<?> of(String tenantId, String callId);
+    }
+
     private final TenantDirectory tenants;
     private final CallQueries queries;
+    private final ActionHistory actions;
 
-    public CallRoutes(TenantDirectory tenants, CallQueries queries) {
+    public CallRoutes(TenantDirectory tenants, CallQueries queries, ActionHistory actions) {
         this.tenants = tenants;
         this.queries = queries;
+        this.actions = actions;
     }
 
     /** {@code GET /api/tenants}: id and name of every tenant, for the tenant picker. */
@@ -36,18 +44,23 @@ public final class CallRoutes {
         ctx.json(queries.recent(tenantId, limit).stream().map(SeedCall::of).toList());
     }
 
-    /** {@code GET /api/{client_id}/calls/{call_id}}: the call, its status timeline and its transcript. */
+    /**
+     * {@code GET /api/{client_id}/calls/{call_id}}: the call, its status timeline, its transcript and the
+     * supervisor actions on it (listen sessions included), oldest first.
+     */
     public void callDetail(Context ctx) {
         String tenantId = tenants.require(ctx.pathParam("client_id")).id();
-        CallQueries.CallDetail d = queries.detail(tenantId, ctx.pathParam("call_id"));
+        String callId = ctx.pathParam("call_id");
+        CallQueries.CallDetail d = queries.detail(tenantId, callId);
         ctx.json(new DetailBody(CallView.of(d.call()),
                 d.timeline().stream().map(CallRoutes::timelineEntry).toList(),
-                d.transcript().stream().map(LineView::of).toList()));
+                d.transcript().stream().map(LineView::of).toList(),
+                actions.of(tenantId, callId)));
     }
 
     record TimelineEntry(long id, String status, String source, String at, JsonNode payload) {}
 
-    record DetailBody(CallView call, List<TimelineEntry> timeline, List<LineView> transcript) {}
+    record DetailBody(CallView call, List<TimelineEntry> timeline, List<LineView> transcript, List<?> actions) {}
 
     static TimelineEntry timelineEntry(StatusEvent e) {
         return new TimelineEntry(e.id(), e.status(), e.source(), IsoTime.of(e.createdAt()), Json.readStored(e.payload()));

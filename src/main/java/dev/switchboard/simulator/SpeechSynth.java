@@ -12,10 +12,10 @@ final class SpeechSynth {
     static final int SAMPLE_RATE = 8000;
 
     /** F1, F2, F3 in Hz of a few English vowels (ɑ, i, u, ɛ, ɔ, æ, ʌ). */
-    private static final double[][] VOWELS = {
+    static final double[][] VOWELS = {
             {730, 1090, 2440}, {270, 2290, 3010}, {300, 870, 2240}, {530, 1840, 2480},
             {570, 840, 2410}, {660, 1720, 2410}, {640, 1190, 2390}};
-    private static final double[] BANDWIDTHS = {80, 100, 140};
+    static final double[] BANDWIDTHS = {80, 100, 140};
 
     /** The two speakers' tracks, sample-aligned; each is silent while the other talks. */
     record Tracks(float[] assistant, float[] customer) {}
@@ -93,8 +93,12 @@ final class SpeechSynth {
 
     /** Coefficients (a, b, c) of a two-pole resonator: y = a·x + b·y₁ + c·y₂ (unity gain at DC). */
     private static double[] resonator(double freq, double bandwidth) {
-        double c = -Math.exp(-2 * Math.PI * bandwidth / SAMPLE_RATE);
-        double b = 2 * Math.exp(-Math.PI * bandwidth / SAMPLE_RATE) * Math.cos(2 * Math.PI * freq / SAMPLE_RATE);
+        return resonator(freq, bandwidth, SAMPLE_RATE);
+    }
+
+    static double[] resonator(double freq, double bandwidth, int sampleRate) {
+        double c = -Math.exp(-2 * Math.PI * bandwidth / sampleRate);
+        double b = 2 * Math.exp(-Math.PI * bandwidth / sampleRate) * Math.cos(2 * Math.PI * freq / sampleRate);
         return new double[]{1 - b - c, b, c};
     }
 }

@@ -37,6 +37,7 @@ public final class VapiMessages {
                          Map<String, Object> structuredData, Object successEvaluation, String recordingUrl,
                          String stereoRecordingUrl, String transferredTo) {}
 
+    /** {@code destinationNumber} (only with {@code forwarding}): E.164, or a {@code sip:} URI for a SIP transfer. */
     public static String statusUpdate(CallInfo call, String status, long ts, String endedReason, String destinationNumber) {
         ObjectNode m = envelope("status-update", call, status, ts);
         m.put("status", status);
@@ -198,10 +199,16 @@ public final class VapiMessages {
         return arr;
     }
 
-    private static ObjectNode numberDestination(String number) {
+    /** A transfer destination: a {@code sip:} URI becomes a SIP destination, anything else a number. */
+    private static ObjectNode numberDestination(String destination) {
         ObjectNode d = Json.MAPPER.createObjectNode();
-        d.put("type", "number");
-        d.put("number", number);
+        if (destination.regionMatches(true, 0, "sip:", 0, 4)) {
+            d.put("type", "sip");
+            d.put("sipUri", destination);
+        } else {
+            d.put("type", "number");
+            d.put("number", destination);
+        }
         d.put("message", "Transferring you now.");
         return d;
     }

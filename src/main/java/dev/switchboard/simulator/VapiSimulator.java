@@ -1,5 +1,6 @@
 package dev.switchboard.simulator;
 
+import dev.switchboard.simulator.script.CallDirector;
 import dev.switchboard.simulator.script.CallScript;
 import dev.switchboard.simulator.script.Scenario;
 import dev.switchboard.simulator.script.ScriptWriter;
@@ -10,9 +11,12 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,9 +34,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * everything inside a call (pace 20 = a two-minute call in six seconds). Each call's messages go out in
  * order, one at a time; calls run concurrently.
  *
+ * <p>Every call also serves Vapi's {@code monitor} endpoints (through {@link SimulatorEndpoints}, when the
+ * Switchboard it posts to is the one serving them, as in demo mode): a listen WebSocket streaming its audio
+ * ({@link ListenStreams}) and a controlUrl whose actions (transfer, end-call, say, whisper, mute) change
+ * the rest of the call ({@link #control}). Tests start calls of their choosing with {@link #startCall}.
+ *
  * <p>Threading: one scheduler thread keeps time (arrivals and due messages) and never does real work;
  * a small worker pool writes scripts and renders JSON; the {@link WebhookSender}'s bounded pool carries
- * the requests. All are daemon threads. {@link #start}, {@link #stats} and {@link #close} are thread-safe.
+ * the requests; one clock thread renders and paces the listen audio. All are daemon threads. Every
+ * public method is thread-safe.
  */
 public final class VapiSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VapiSimulator.class);
@@ -78,6 +88,10 @@ public final class VapiSimulator implements AutoCloseable {
     private final ExecutorService workers;
     private final WebhookSender sender;
     private final CallRun.Engine engine;
+    private final ListenStreams listen = new ListenStreams();
+    /** Calls from their start until all their webhooks are answered. */
+    private final Map<String, LiveCall> live = new ConcurrentHashMap<>();
+    private final ControlDesk desk = new ControlDesk();
     /** Mixed into call ids so two runs with the same seed against one database do not collide. */
     private final long idSalt = System.nanoTime() ^ System.currentTimeMillis() * 0x9E3779B97F4A7C15L;
     private boolean started;
@@ -142,6 +156,7 @@ public final class VapiSimulator implements AutoCloseable {
         scheduler.shutdownNow();
         workers.shutdownNow();
         sender.close();
+        listen.close();
         try {
             scheduler.awaitTermination(1, TimeUnit.SECONDS);
             workers.awaitTermination(1, TimeUnit.SECONDS);
@@ -210,28 +225,110 @@ public final class VapiSimulator implements AutoCloseable {
     /** Writes the call's script and starts sending it (on a worker). */
     private void play(TenantProfile profile, String callId, long callSeed, Scenario underway) {
         try {
-            prepare(profile, callId, callSeed, underway).start();
+            launch(prepare(profile, callId, callSeed, underway), AudioLayout.forCall(callSeed), callSeed, false);
         } catch (RuntimeException e) {
             log.error("simulator: could not write call {} for {}", callId, profile.tenantId(), e);
             counters.callsEnded.increment();
         }
     }
 
-    private CallRun prepare(TenantProfile profile, String callId, long callSeed, Scenario underway) {
+    private CallDirector prepare(TenantProfile profile, String callId, long callSeed, Scenario underway) {
         long now = System.currentTimeMillis();
-        CallScript script;
-        if (underway == null) {
-            script = ScriptWriter.write(profile, callId, callSeed, now, pace, urls);
-        } else {
-            // Start it in the past, part-way through the conversation: what is already "said" goes out at once.
-            CallScript probe = ScriptWriter.write(profile, underway, callId, callSeed, now, pace, urls);
-            long talk = probe.endedAt() - probe.startedAt();
-            long offset = probe.startedAt() - now + (long) (talk * (0.2 + 0.4 * new SplittableRandom(callSeed).nextDouble()));
-            script = ScriptWriter.write(profile, underway, callId, callSeed, now - offset, pace, urls);
+        if (underway == null) return CallDirector.create(profile, callId, callSeed, now, pace, urls);
+        // Start it in the past, part-way through the conversation: what is already "said" goes out at once.
+        CallScript probe = ScriptWriter.write(profile, underway, callId, callSeed, now, pace, urls);
+        long talk = probe.endedAt() - probe.startedAt();
+        long offset = probe.startedAt() - now + (long) (talk * (0.2 + 0.4 * new SplittableRandom(callSeed).nextDouble()));
+        return CallDirector.create(profile, underway, callId, callSeed, now - offset, pace, urls, false);
+    }
+
+    private LiveCall launch(CallDirector director, AudioLayout layout, long callSeed, boolean perfectDelivery) {
+        LiveCall call = new LiveCall(director.tenant(), director, layout, callSeed,
+                perfectDelivery ? 0 : options.duplicateRate(), perfectDelivery ? 0 : options.reorderRate(), engine,
+                c -> listen.callEnded(c.id()), c -> live.remove(c.id(), c));
+        synchronized (call) { // its first messages are laid out before anyone can act on it
+            live.put(call.id(), call);
+            call.start();
         }
-        var plan = DeliveryPlan.plan(script.steps(), new SplittableRandom(callSeed ^ 0xD1B54A32D192ED03L),
-                options.duplicateRate(), options.reorderRate());
-        return new CallRun(profile.tenantId(), callId, plan, engine);
+        return call;
+    }
+
+    // ---- calls on demand, and their monitor endpoints -------------------------------------------------------
+
+    /**
+     * Starts one call now (whether or not {@link #start} was called), for tests and benchmarks: a
+     * conversational scenario with {@link SimulatorCallOptions#longRunning(boolean)} talks until it is ended
+     * by a control action or {@link SimulatedCall#hangUp}.
+     *
+     * @throws IllegalArgumentException a long-running call of a scenario nobody talks in
+     */
+    public SimulatedCall startCall(String tenant, Scenario scenario, SimulatorCallOptions options) {
+        if (closed) throw new IllegalStateException("closed");
+        long callSeed = options.seed() != null ? options.seed() : new SplittableRandom().nextLong();
+        SplittableRandom ids = new SplittableRandom(callSeed ^ idSalt ^ System.nanoTime());
+        String callId = new UUID(ids.nextLong() & ~0xF000L | 0x4000L,
+                ids.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
+        double callPace = options.pace() != null ? options.pace() : pace;
+        CallDirector director = CallDirector.create(TenantProfile.of(tenant), scenario, callId, callSeed,
+                System.currentTimeMillis(), callPace, urls, options.longRunning());
+        counters.callsStarted.increment();
+        AudioLayout layout = options.layout() != null ? options.layout() : AudioLayout.forCall(callSeed);
+        return new SimulatedCall(launch(director, layout, callSeed, options.perfectDelivery()), this);
+    }
+
+    /** A call that is still running (its webhooks not all answered yet). */
+    public Optional<SimulatedCall> call(String callId) {
+        LiveCall c = live.get(callId);
+        return c == null ? Optional.empty() : Optional.of(new SimulatedCall(c, this));
+    }
+
+    /** Every body POSTed to the call's controlUrl, oldest first, with the answer it got. */
+    public List<ControlRecord> controlLog(String callId) {
+        return desk.log(callId);
+    }
+
+    /**
+     * From now on the tenant's listen sockets need {@code Authorization: Bearer <key>} (Vapi's
+     * {@code listenAuthenticationEnabled} with the public key); null turns that off.
+     */
+    public void setListenKey(String tenant, String key) {
+        desk.setListenKey(tenant, key);
+    }
+
+    /** The same for the tenant's controlUrls ({@code controlAuthenticationEnabled}): 401 without the key. */
+    public void setControlKey(String tenant, String key) {
+        desk.setControlKey(tenant, key);
+    }
+
+    /** A hook told about every listen audio frame sent (null to remove); see {@link ListenFrameObserver}. */
+    public void onListenFrame(ListenFrameObserver observer) {
+        listen.observe(observer);
+    }
+
+    /** Listen audio so far: frames rendered (once per call), frames written to sockets, frames dropped for slow ones. */
+    public long[] listenFrameCounts() {
+        return new long[]{listen.framesRendered.sum(), listen.framesSent.sum(), listen.framesDropped.sum()};
+    }
+
+    /**
+     * What {@code POST <controlUrl>} does: 404 for an unknown or ended (or ending) call, 401 without the
+     * tenant's control key when one is set, 400 for a body Vapi's validator rejects, else 200 and the
+     * action changes the rest of the call. Every body is logged with its answer ({@link #controlLog}).
+     */
+    public ControlRecord control(String callId, String authorization, String body) {
+        return desk.control(callId, live.get(callId), authorization, body);
+    }
+
+    LiveCall live(String callId) {
+        return live.get(callId);
+    }
+
+    ListenStreams listenStreams() {
+        return listen;
+    }
+
+    boolean listenAuthorized(String tenant, String authorization) {
+        return desk.listenAuthorized(tenant, authorization);
     }
 
     private static Scenario conversational(TenantProfile profile, SplittableRandom rng) {

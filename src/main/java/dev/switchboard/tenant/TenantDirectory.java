@@ -48,6 +48,20 @@ public final class TenantDirectory {
         return database.read(h -> new TenantRepository(h).list());
     }
 
+    /**
+     * The tenant's provider settings, read on every use (not cached): a key changed with {@code tenant set}
+     * from another process applies to the next listen or control request.
+     */
+    public TenantSettings settings(String tenantId) {
+        return database.read(h -> new TenantSettingsRepository(h).find(tenantId));
+    }
+
+    /** Changes the tenant's settings (404 {@code unknown_tenant} if it does not exist) and returns them. */
+    public TenantSettings updateSettings(String tenantId, TenantSettingsRepository.SettingsChange change) {
+        String id = require(tenantId).id();
+        return writer.submitAndWait(h -> new TenantSettingsRepository(h).update(id, change, clock.millis()));
+    }
+
     /** Creates the tenant if it is missing; returns true when it was created. */
     public boolean ensure(String id, String name) {
         boolean created = writer.submitAndWait(h -> new TenantRepository(h).createIfAbsent(id, name, clock.millis()));

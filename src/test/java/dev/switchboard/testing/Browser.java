@@ -20,7 +20,9 @@ public final class Browser implements AutoCloseable {
                 .setExecutablePath(CHROMIUM)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+                        "--disable-component-update", "--disable-sync", "--no-first-run",
+                        // The listen-in tests start audio from a click, but headless has no user-activation history.
+                        "--autoplay-policy=no-user-gesture-required")));
     }
 
     public Page newPage() {

@@ -1,8 +1,6 @@
 package dev.switchboard.simulator.script;
 
 import dev.switchboard.simulator.SimulatorUrls;
-import dev.switchboard.simulator.VapiMessages.CallInfo;
-import dev.switchboard.simulator.VapiMessages.Report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,20 +9,35 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Writes the script of one call: the scenario's status flow, the conversation, the outcome and the
+ * Writes the whole script of one call: the scenario's status flow, the conversation, the outcome and the
  * end-of-call report. A pure function of its arguments (same seed, same script), so the scenario library
- * is testable without HTTP. Stateless and thread-safe.
+ * is testable without HTTP. It is a {@link CallDirector} run to its end with nobody intervening; the
+ * helpers here are the scenario knowledge the director draws on. Stateless and thread-safe.
  */
 public final class ScriptWriter {
-    private static final List<String> MID_CALL_FAILURES = List.of(
+    static final List<String> MID_CALL_FAILURES = List.of(
             "call.in-progress.error-vapifault-openai-llm-failed",
             "call.in-progress.error-providerfault-openai-llm-failed",
             "call.in-progress.error-vapifault-eleven-labs-voice-failed",
             "pipeline-error-openai-llm-failed");
-    private static final List<String> CONNECT_FAILURES = List.of(
+    static final List<String> CONNECT_FAILURES = List.of(
             "twilio-failed-to-connect-call",
             "call.in-progress.error-providerfault-outbound-sip-503-service-unavailable");
-    private static final List<Integer> HAPPY_NPS = List.of(6, 7, 8, 8, 9, 9, 9, 10, 10, 10);
+    static final List<Integer> HAPPY_NPS = List.of(6, 7, 8, 8, 9, 9, 9, 10, 10, 10);
+    /** Questions and answers that keep an endless call talking after its dialogue (generic for every business). */
+    static final List<Dialogue.Spoken> FILLERS = List.of(
+            user("Actually, one more question. What are your hours on Saturdays?"),
+            assistant("On Saturdays we're open from nine in the morning until one in the afternoon."),
+            user("Okay. And is there parking nearby?"),
+            assistant("Yes, there's free parking right behind the building, and street parking on the side."),
+            user("Could you send me a text with all of this?"),
+            assistant("Absolutely. I'll text a summary to the number you're calling from as soon as we hang up."),
+            user("What if something comes up and I need to change it later?"),
+            assistant("No problem at all. Just call us or reply to the reminder text at least a day ahead."),
+            user("Sorry, could you repeat that last part? The line cut out for a second."),
+            assistant("Of course. I said you can change it anytime by calling us or replying to the reminder text."),
+            user("Hmm, let me check my calendar for a moment."),
+            assistant("Take your time, I'm right here whenever you're ready."));
 
     private ScriptWriter() {}
 
@@ -40,54 +53,47 @@ public final class ScriptWriter {
 
     /** A call of a scenario drawn with the tenant's frequencies. */
     public static CallScript write(TenantProfile profile, String callId, long seed, long start, double pace, SimulatorUrls urls) {
-        Scenario scenario = profile.flavour().pick(new SplittableRandom(seed ^ 0x5DEECE66DL));
-        return write(profile, scenario, callId, seed, start, pace, urls);
+        return write(profile, scenarioFor(profile, seed), callId, seed, start, pace, urls);
     }
 
     public static CallScript write(TenantProfile profile, Scenario scenario, String callId, long seed, long start,
                                    double pace, SimulatorUrls urls) {
-        if (!(pace > 0)) throw new IllegalArgumentException("pace must be positive");
-        SplittableRandom rng = new SplittableRandom(seed);
-        Direction direction = direction(scenario, rng);
-        var assistant = direction == Direction.OUTBOUND ? profile.outbound() : profile.inbound();
-        String ours = direction == Direction.WEB ? null : profile.ourNumbers().get(rng.nextInt(profile.ourNumbers().size()));
-        String customer = direction == Direction.WEB ? null : profile.customerNumber(rng);
-        CallInfo call = new CallInfo(callId, direction.vapiType, customer, ours, assistant.id(), assistant.name(), start,
-                urls.listen(callId), urls.control(callId));
-        Map<String, String> vars = ScriptVars.create(profile, assistant.name(), rng, start);
-        Timeline tl = new Timeline(call, start, pace, rng);
-
-        Outcome outcome = switch (scenario) {
-            case NO_ANSWER -> unanswered(tl, rng.nextDouble() < 0.5 ? 20000 : 26000, "customer-did-not-answer");
-            case BUSY -> unanswered(tl, 600, "customer-busy");
-            case FAILED_CALL -> direction == Direction.OUTBOUND
-                    ? neverConnected(tl, pick(rng, CONNECT_FAILURES))
-                    : failedMidCall(tl, profile, direction, rng, vars);
-            default -> conversation(tl, profile, scenario, direction, rng, vars);
-        };
-
-        long endedAt = tl.now();
-        tl.pass(2000, 6000); // post-processing (summary, analysis) before the report
-        Long startedAt = tl.startedAt();
-        double minutes = startedAt == null ? 0 : (endedAt - startedAt) / 60000.0;
-        double cost = startedAt == null ? 0 : round4(minutes * profile.costPerMinute() + 0.004);
-        tl.report(new Report(outcome.endedReason, startedAt, endedAt, cost, outcome.summary, outcome.structuredData,
-                outcome.successEvaluation, startedAt == null ? null : urls.recording(callId),
-                startedAt == null ? null : urls.stereoRecording(callId), outcome.transferredTo));
-        return new CallScript(profile.tenantId(), scenario, call, outcome.endedReason, startedAt, endedAt,
-                outcome.transferredTo, tl.steps());
+        return CallDirector.create(profile, scenario, callId, seed, start, pace, urls, false).toScript();
     }
 
-    private record Outcome(String endedReason, String summary, Map<String, Object> structuredData,
-                           Object successEvaluation, String transferredTo) {}
+    /** The scenario a call with this seed has when none is asked for. */
+    public static Scenario scenarioFor(TenantProfile profile, long seed) {
+        return profile.flavour().pick(new SplittableRandom(seed ^ 0x5DEECE66DL));
+    }
 
-    private static Outcome conversation(Timeline tl, TenantProfile profile, Scenario scenario, Direction direction,
-                                        SplittableRandom rng, Map<String, String> vars) {
-        Dialogue dialogue = pick(rng, profile.flavour().dialogues(scenario));
-        List<Dialogue.Spoken> lines = spoken(dialogue, direction, rng, vars);
-        connect(tl, direction, scenario == Scenario.VOICEMAIL ? 15000 : 4000, scenario == Scenario.VOICEMAIL ? 25000 : 14000);
-        tl.speak(lines);
+    /** How a call ended and what its analysis says. */
+    record Outcome(String endedReason, String summary, Map<String, Object> structuredData,
+                   Object successEvaluation, String transferredTo) {}
 
+    /** The status flow until the call connects (ringing, queued), then {@code in-progress}. */
+    static void connect(Timeline tl, Direction direction, double minRingMs, double maxRingMs) {
+        switch (direction) {
+            case INBOUND -> {
+                tl.status("ringing");
+                tl.pass(1000, 3500);
+            }
+            case OUTBOUND -> {
+                tl.status("queued");
+                tl.pass(300, 900);
+                tl.status("ringing");
+                tl.pass(minRingMs, maxRingMs);
+            }
+            case WEB -> {
+                tl.status("queued");
+                tl.pass(400, 1200);
+            }
+        }
+        tl.connected();
+    }
+
+    /** The ending of a conversation that ran its course: the scenario's outcome, its status flow and its analysis. */
+    static Outcome conversationEnding(Timeline tl, Scenario scenario, Dialogue dialogue, Map<String, String> vars,
+                                      TenantProfile profile, SplittableRandom rng) {
         Map<String, Object> data = new LinkedHashMap<>(dialogue.facts(vars));
         String transferredTo = null;
         String reason;
@@ -113,7 +119,8 @@ public final class ScriptWriter {
                 success = false;
             }
             default -> {
-                boolean assistantLast = lines.get(lines.size() - 1).role().equals("assistant");
+                Timeline.Slot last = tl.lastSlot();
+                boolean assistantLast = last == null || last.role.equals("assistant");
                 tl.pass(assistantLast ? 600 : 300, assistantLast ? 1500 : 1200);
                 double r = rng.nextDouble();
                 reason = !assistantLast || r < 0.3 ? "customer-ended-call"
@@ -126,62 +133,22 @@ public final class ScriptWriter {
         return new Outcome(reason, dialogue.summary(rng, vars), data, evaluation(rng, success), transferredTo);
     }
 
-    /** The model or voice provider fails after a few turns: the assistant goes quiet, then the call drops. */
-    private static Outcome failedMidCall(Timeline tl, TenantProfile profile, Direction direction, SplittableRandom rng,
-                                        Map<String, String> vars) {
-        Scenario base = profile.flavour() == Flavour.MEDICARE ? Scenario.MEDICARE_QUESTION : Scenario.APPOINTMENT_BOOKING;
-        List<Dialogue.Spoken> all = spoken(pick(rng, profile.flavour().dialogues(base)), direction, rng, vars);
-        int keep = 2 + 2 * rng.nextInt(2); // ends on the caller's line the assistant never answers
-        connect(tl, direction, 4000, 14000);
-        tl.speak(new ArrayList<>(all.subList(0, Math.min(keep, all.size()))));
-        tl.pass(Timeline.HANG_AFTER_MS, Timeline.HANG_AFTER_MS);
-        tl.hang();
-        tl.pass(1500, 4000);
-        String reason = pick(rng, MID_CALL_FAILURES);
-        tl.ended(reason);
-        return new Outcome(reason, "The call ended because of a technical error before the assistant could respond to the caller.",
-                Map.of("resolved", false, "technical_error", true), evaluation(rng, false), null);
+    /** An endless call skips the goodbye: it stops at the last assistant line before the final exchange. */
+    static List<Dialogue.Spoken> withoutGoodbye(List<Dialogue.Spoken> all) {
+        int end = Math.max(1, all.size() - 2);
+        while (end > 1 && !all.get(end - 1).role().equals("assistant")) end--;
+        return List.copyOf(all.subList(0, end));
     }
 
-    /** Outbound: ringing, then nobody (or a busy line) picks up. No conversation, no recording, no cost. */
-    private static Outcome unanswered(Timeline tl, double ringMs, String reason) {
-        tl.status("queued");
-        tl.pass(300, 900);
-        tl.status("ringing");
-        tl.pass(ringMs, ringMs * 1.4);
-        tl.ended(reason);
-        return new Outcome(reason, null, Map.of(), null, null);
+    private static Dialogue.Spoken user(String text) {
+        return new Dialogue.Spoken("user", text);
     }
 
-    /** The carrier rejects the call before it rings. */
-    private static Outcome neverConnected(Timeline tl, String reason) {
-        tl.status("queued");
-        tl.pass(800, 2500);
-        tl.ended(reason);
-        return new Outcome(reason, null, Map.of(), null, null);
+    private static Dialogue.Spoken assistant(String text) {
+        return new Dialogue.Spoken("assistant", text);
     }
 
-    private static void connect(Timeline tl, Direction direction, double minRingMs, double maxRingMs) {
-        switch (direction) {
-            case INBOUND -> {
-                tl.status("ringing");
-                tl.pass(1000, 3500);
-            }
-            case OUTBOUND -> {
-                tl.status("queued");
-                tl.pass(300, 900);
-                tl.status("ringing");
-                tl.pass(minRingMs, maxRingMs);
-            }
-            case WEB -> {
-                tl.status("queued");
-                tl.pass(400, 1200);
-            }
-        }
-        tl.connected();
-    }
-
-    private static List<Dialogue.Spoken> spoken(Dialogue d, Direction direction, SplittableRandom rng, Map<String, String> vars) {
+    static List<Dialogue.Spoken> spoken(Dialogue d, Direction direction, SplittableRandom rng, Map<String, String> vars) {
         List<Dialogue.Spoken> lines = d.speak(rng, vars);
         if (direction != Direction.WEB) return lines;
         // A website widget, not a phone line: the greeting says so.
@@ -193,7 +160,7 @@ public final class ScriptWriter {
         return web;
     }
 
-    private static Direction direction(Scenario s, SplittableRandom rng) {
+    static Direction direction(Scenario s, SplittableRandom rng) {
         double webShare = switch (s) {
             case APPOINTMENT_BOOKING -> 0.2;
             case SUPPORT_QUESTION, SILENCE_TIMEOUT -> 0.3;
@@ -210,19 +177,15 @@ public final class ScriptWriter {
     }
 
     /** Vapi's successEvaluation comes as "true"/"false", a real boolean, or a score, depending on the rubric. */
-    private static Object evaluation(SplittableRandom rng, boolean success) {
+    static Object evaluation(SplittableRandom rng, boolean success) {
         double r = rng.nextDouble();
         if (r < 0.45) return success ? "true" : "false";
         if (r < 0.75) return success;
         return success ? 7 + rng.nextInt(4) : 1 + rng.nextInt(4);
     }
 
-    private static <T> T pick(SplittableRandom rng, List<T> from) {
+    static <T> T pick(SplittableRandom rng, List<T> from) {
         if (from.isEmpty()) throw new IllegalStateException("nothing to pick from");
         return from.get(rng.nextInt(from.size()));
-    }
-
-    private static double round4(double v) {
-        return Math.round(v * 10000) / 10000.0;
     }
 }

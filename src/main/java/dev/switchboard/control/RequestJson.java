@@ -1,0 +1,57 @@
+package dev.switchboard.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.http.ApiException;
+import dev.switchboard.http.ErrorCode;
+import dev.switchboard.http.Json;
+
+/** Reading the small JSON bodies of the control and transfer-target APIs, with 400s that say what is wrong. */
+final class RequestJson {
+    private RequestJson() {}
+
+    /** The body as an object; an empty body is {@code {}}. */
+    static ObjectNode object(String body) {
+        if (body == null || body.isBlank()) return Json.MAPPER.createObjectNode();
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON");
+        }
+        if (node instanceof ObjectNode o) return o;
+        throw new ApiException(ErrorCode.INVALID_REQUEST, "The body must be a JSON object");
+    }
+
+    /** A string field, trimmed; null when absent, null or blank. */
+    static String text(ObjectNode body, String field, int maxLength) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual()) throw new ApiException(ErrorCode.INVALID_REQUEST, field + " must be a string");
+        String s = v.asText().trim();
+        if (s.length() > maxLength) throw new ApiException(ErrorCode.INVALID_REQUEST, field + " is longer than " + maxLength + " characters");
+        return s.isEmpty() ? null : s;
+    }
+
+    static String requiredText(ObjectNode body, String field, int maxLength) {
+        String s = text(body, field, maxLength);
+        if (s == null) throw new ApiException(ErrorCode.INVALID_REQUEST, field + " is required");
+        return s;
+    }
+
+    static boolean bool(ObjectNode body, String field, boolean absent) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) return absent;
+        if (!v.isBoolean()) throw new ApiException(ErrorCode.INVALID_REQUEST, field + " must be true or false");
+        return v.booleanValue();
+    }
+
+    static Long id(ObjectNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) return null;
+        if (v.canConvertToLong() && v.isIntegralNumber()) return v.longValue();
+        if (v.isTextual() && v.asText().trim().matches("\\d{1,18}")) return Long.parseLong(v.asText().trim());
+        throw new ApiException(ErrorCode.INVALID_REQUEST, field + " must be a whole number");
+    }
+}

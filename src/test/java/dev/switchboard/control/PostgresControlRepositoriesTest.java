@@ -1,0 +1,11 @@
+package dev.switchboard.control;
+
+import dev.switchboard.config.DatabaseSettings;
+import dev.switchboard.testing.Postgres;
+
+class PostgresControlRepositoriesTest extends ControlRepositoriesContract {
+    @Override
+    DatabaseSettings database() {
+        return Postgres.freshDatabase();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.switchboard.tenant;
+
+import dev.switchboard.config.ConfigException;
+import dev.switchboard.config.DatabaseSettings;
+import dev.switchboard.db.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code tenant create|list|set} against a real SQLite database in a temp directory. */
+class TenantCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    Run run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = TenantCommand.run(args, Map.of("SWITCHBOARD_DATA_DIR", dir.toString()),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    TenantSettings stored(String tenant) {
+        try (Database db = Database.open(DatabaseSettings.sqliteIn(dir, 1))) {
+            return db.read(h -> new TenantSettingsRepository(h).find(tenant));
+        }
+    }
+
+    @Test
+    void tenantSetStoresTheKeyAndFormatWithoutEverPrintingTheKey() {
+        assertThat(run("", "create", "acme", "Acme Dental").code()).isZero();
+        Run set = run("", "set", "acme", "--vapi-public-key", "pk-cli-secret", "--listen-format", "mono");
+        assertThat(set.code()).isZero();
+        assertThat(set.out()).contains("updated tenant acme").contains("set (not shown)").contains("listen format mono")
+                .doesNotContain("pk-cli-secret");
+        assertThat(stored("acme")).isEqualTo(new TenantSettings("acme", "pk-cli-secret", ListenFormat.MONO));
+
+        // Only what is given changes; "-" reads the key from standard input.
+        assertThat(run("pk-from-stdin\n", "set", "acme", "--vapi-public-key", "-").out()).doesNotContain("pk-from-stdin");
+        assertThat(stored("acme")).isEqualTo(new TenantSettings("acme", "pk-from-stdin", ListenFormat.MONO));
+        assertThat(run("", "set", "acme", "--listen-format", "AUTO").code()).isZero();
+        assertThat(stored("acme")).isEqualTo(new TenantSettings("acme", "pk-from-stdin", ListenFormat.AUTO));
+        Run cleared = run("", "set", "acme", "--vapi-public-key", "");
+        assertThat(cleared.out()).contains("Vapi public key not set");
+        assertThat(stored("acme").vapiPublicKey()).isNull();
+    }
+
+    @Test
+    void tenantSetRefusesUnknownTenantsOptionsAndFormats() {
+        assertThat(run("", "create", "acme").code()).isZero();
+        Run unknown = run("", "set", "nobody", "--listen-format", "mono");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("Unknown client_id 'nobody'");
+        assertThatThrownBy(() -> run("", "set", "acme", "--listen-format", "surround")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("auto, mono or stereo");
+        assertThatThrownBy(() -> run("", "set", "acme", "--colour", "red")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown option --colour");
+        assertThatThrownBy(() -> run("", "set", "acme")).isInstanceOf(ConfigException.class).hasMessageContaining("nothing to set");
+        assertThatThrownBy(() -> run("", "set", "acme", "--vapi-public-key", "pk with\nnewline")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("spaces or control characters").message().doesNotContain("newline");
+        assertThatThrownBy(() -> run("", "set", "acme", "--vapi-public-key")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> run("", "set")).isInstanceOf(ConfigException.class).hasMessageContaining("tenant set <id>");
+    }
+
+    @Test
+    void createAndListStillWork() {
+        assertThat(run("", "list").out()).contains("no tenants yet");
+        assertThat(run("", "create", "acme", "Acme", "Dental").out()).contains("created tenant acme (Acme Dental)");
+        assertThat(run("", "create", "acme").out()).contains("already exists");
+        assertThat(run("", "list").out()).contains("acme\tAcme Dental");
+    }
+}
