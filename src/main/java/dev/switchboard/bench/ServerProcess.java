@@ -96,6 +96,10 @@ public final class ServerProcess implements AutoCloseable {
         return dataDir.resolve("switchboard.db");
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** Removes the data directory (call after {@link #close}). */
     public void deleteData() {
         try (var files = Files.walk(dataDir)) {
