@@ -2,16 +2,10 @@ package dev.switchboard.bench;
 
 import org.HdrHistogram.Recorder;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,35 +16,21 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DashboardProbes implements AutoCloseable {
     final Recorder delivery = new Recorder(3);
     private final List<Probe> probes = new ArrayList<>();
-    private final HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "probe-io");
-        t.setDaemon(true);
-        return t;
-    })).build();
 
-    final class Probe implements WebSocket.Listener {
+    final class Probe {
         final String tenant;
         volatile long firstSeq = -1;
         volatile long lastSeq = -1;
         final AtomicLong received = new AtomicLong();
         final AtomicLong gaps = new AtomicLong();
-        volatile int closeCode = 0;
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
+        RawWebSocketReader socket;
 
         Probe(String tenant) {
             this.tenant = tenant;
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                onMessage(partial.toString(), System.currentTimeMillis());
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
+        int closeCode() {
+            return socket == null ? 0 : socket.closeCode;
         }
 
         private void onMessage(String m, long now) {
@@ -73,16 +53,6 @@ final class DashboardProbes implements AutoCloseable {
             }
         }
 
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closeCode = statusCode;
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closeCode = -1;
-        }
     }
 
     static long number(String m, String key) {
@@ -94,16 +64,13 @@ final class DashboardProbes implements AutoCloseable {
         return v;
     }
 
-    void open(int port, List<String> tenants, int total) {
-        List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
+    void open(int port, List<String> tenants, int total) throws java.io.IOException {
         for (int i = 0; i < total; i++) {
             Probe p = new Probe(tenants.get(i % tenants.size()));
             probes.add(p);
-            pending.add(client.newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/dashboard?client_id=" + p.tenant), p)
-                    .thenApply(ws -> p.socket = ws));
+            p.socket = new RawWebSocketReader("127.0.0.1", port, "/ws/dashboard?client_id=" + p.tenant,
+                    m -> p.onMessage(m, System.currentTimeMillis()), "probe-" + i);
         }
-        pending.forEach(CompletableFuture::join);
         while (probes.stream().anyMatch(p -> p.firstSeq < 0)) Thread.onSpinWait();
     }
 
@@ -118,7 +85,7 @@ final class DashboardProbes implements AutoCloseable {
             long finalSeq = probes.stream().filter(o -> o.tenant.equals(p.tenant)).mapToLong(o -> o.lastSeq).max().orElse(p.lastSeq);
             expected += finalSeq - p.firstSeq;
             delivered += p.received.get();
-            if (p.closeCode != 0) dropped++;
+            if (p.closeCode() != 0) dropped++;
         }
         return new Tally(expected, delivered, expected - delivered, dropped);
     }
@@ -130,7 +97,7 @@ final class DashboardProbes implements AutoCloseable {
     @Override
     public void close() {
         for (Probe p : probes) {
-            if (p.socket != null) p.socket.abort();
+            if (p.socket != null) p.socket.close();
         }
     }
 }
