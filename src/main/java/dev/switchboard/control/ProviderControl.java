@@ -68,7 +68,11 @@ final class ProviderControl {
             HttpResponse<String> r = sent.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             long ms = millisSince(start);
             int status = r.statusCode();
-            if (status >= 200 && status < 300) return new Answer(Result.ACCEPTED, status, null, ms);
+            if (status >= 200 && status < 300) {
+                return errorBody(r.body())
+                        ? new Answer(Result.REJECTED, status, reason(r.body(), status), ms)
+                        : new Answer(Result.ACCEPTED, status, null, ms);
+            }
             return new Answer(status < 500 ? Result.REJECTED : Result.FAILED, status, reason(r.body(), status), ms);
         } catch (TimeoutException e) {
             sent.cancel(true);
@@ -83,6 +87,23 @@ final class ProviderControl {
             sent.cancel(true);
             Thread.currentThread().interrupt();
             return new Answer(Result.UNREACHABLE, null, "interrupted", millisSince(start));
+        }
+    }
+
+    /**
+     * Whether a 2xx body is really a refusal: users report Vapi's controlUrl answering 200 while rejecting
+     * the body (vapi.md §6.3), so an error-shaped body ({@code statusCode} ≥ 400, or an {@code error} with a
+     * {@code message}) counts as rejected rather than as done.
+     */
+    static boolean errorBody(String body) {
+        if (body == null || body.isBlank()) return false;
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node == null || !node.isObject()) return false;
+            if (node.path("statusCode").isNumber() && node.path("statusCode").asInt() >= 400) return true;
+            return node.hasNonNull("error") && node.hasNonNull("message");
+        } catch (Exception notJson) {
+            return false;
         }
     }
 

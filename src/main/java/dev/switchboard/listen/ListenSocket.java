@@ -101,7 +101,7 @@ public final class ListenSocket {
         String tenantId = tenants.require(clientId).id();
         Call call = database.read(h -> new CallRepository(h).find(tenantId, callId)).orElseThrow(() ->
                 new ApiException(ErrorCode.CALL_NOT_FOUND, "No call '" + printable(callId) + "' for client '" + tenantId + "'"));
-        if (call.listenUrl() == null) {
+        if (call.listenUrl() == null && !call.isEnded()) { // an ended call is "not live" whatever it had
             throw new ApiException(ErrorCode.NO_AUDIO, "The provider gave no listen URL for this call (enable monitorPlan.listenEnabled)");
         }
         return call;

@@ -46,6 +46,12 @@ final class Upstream {
      * onClose or onError), so silence is the only sign.
      */
     static final long LOST_AFTER_NANOS = 4_000_000_000L;
+    /**
+     * A live call's stream carries audio continuously (silence included), so a provider that stays connected
+     * and answers pings but sends no audio for this long has a broken stream; listeners are told rather
+     * than left waiting.
+     */
+    static final long NO_AUDIO_AFTER_NANOS = 10_000_000_000L;
 
     /** GONE: the provider closed or broke the stream; the relay is deciding why (the listeners are still on). */
     private enum State { NEW, CONNECTING, OPEN, GONE, ENDED }
@@ -68,6 +74,8 @@ final class Upstream {
     private ScheduledFuture<?> detectionDeadline;
     /** When the provider was last heard from (any frame or pong); written by the reader, read by the watchdog. */
     private volatile long lastHeardNanos = System.nanoTime();
+    /** When the last audio frame arrived (or the stream opened); written by the reader, read by the watchdog. */
+    private volatile long lastAudioNanos = System.nanoTime();
 
     Upstream(ListenRelay.CallKey key, String listenUrl, String bearerKey, ListenFormat override, ListenRelay relay) {
         this.key = key;
@@ -131,6 +139,7 @@ final class Upstream {
                 socket = ws;
                 if (state == State.CONNECTING) state = State.OPEN; // not when the provider already went away
                 lastHeardNanos = System.nanoTime();
+                lastAudioNanos = lastHeardNanos;
                 counted = true;
                 relay.metrics().upstreams.incrementAndGet();
                 return;
@@ -154,6 +163,7 @@ final class Upstream {
 
     private synchronized void binary(byte[] frame, long receivedNanos) {
         if (state == State.ENDED) return;
+        lastAudioNanos = receivedNanos;
         if (format != null) {
             for (Listener l : listeners) l.sendAudio(frame, receivedNanos);
             return;
@@ -246,7 +256,10 @@ final class Upstream {
             ws = socket;
         }
         long silence = nowNanos - lastHeardNanos;
-        if (silence > LOST_AFTER_NANOS) {
+        long noAudio = nowNanos - lastAudioNanos;
+        if (noAudio > NO_AUDIO_AFTER_NANOS) {
+            end(EndReason.UPSTREAM_ERROR, "No audio came from the provider for " + noAudio / 1_000_000_000L + " s.");
+        } else if (silence > LOST_AFTER_NANOS) {
             end(EndReason.UPSTREAM_ERROR, "Nothing came from the provider for " + silence / 1_000_000_000L + " s.");
         } else if (silence > PING_AFTER_NANOS) {
             ws.sendPing(ByteBuffer.allocate(0)).exceptionally(failure -> {

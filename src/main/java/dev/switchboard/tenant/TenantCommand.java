@@ -98,7 +98,11 @@ public final class TenantCommand {
     private static String readLine(InputStream in) {
         try {
             String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-            return line == null ? "" : line.trim();
+            // An empty pipe is a mistake (a missing file, an unset variable), not a request to remove the key.
+            if (line == null || line.isBlank()) {
+                throw new ConfigException("--vapi-public-key - read nothing from standard input; to remove the key pass ''");
+            }
+            return line.trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

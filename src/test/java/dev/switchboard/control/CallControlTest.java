@@ -196,9 +196,17 @@ class CallControlTest {
             assertThat(error(broken).path("code").asText()).isEqualTo("provider_rejected");
             assertThat(error(broken).path("message").asText()).contains("HTTP 500").contains("upstream exploded");
 
+            // Users report Vapi answering 200 while rejecting the body: an error-shaped 2xx is a rejection too.
+            vapi.answer("c1", new FakeVapi.Answer(200,
+                    "{\"message\":[\"content must be a string\"],\"error\":\"Bad Request\",\"statusCode\":400}", Duration.ZERO));
+            HttpResponse<String> disguised = act(app, "acme", "c1", "end", "{}");
+            assertThat(disguised.statusCode()).isEqualTo(502);
+            assertThat(error(disguised).path("code").asText()).isEqualTo("provider_rejected");
+            assertThat(error(disguised).path("message").asText()).contains("content must be a string");
+
             JsonNode audit = actions(app, "acme", "c1");
-            assertThat(audit).extracting(a -> a.path("outcome").asText()).containsExactly("rejected", "rejected", "failed");
-            assertThat(audit).extracting(a -> a.path("providerStatus").asInt()).containsExactly(400, 404, 500);
+            assertThat(audit).extracting(a -> a.path("outcome").asText()).containsExactly("rejected", "rejected", "failed", "rejected");
+            assertThat(audit).extracting(a -> a.path("providerStatus").asInt()).containsExactly(400, 404, 500, 200);
             assertThat(audit.get(0).path("detail").asText()).isEqualTo("property phoneNumber should not exist");
         }
     }

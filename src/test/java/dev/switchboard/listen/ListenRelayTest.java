@@ -238,6 +238,21 @@ class ListenRelayTest {
     }
 
     @Test
+    void aProviderThatStaysConnectedButSendsNoAudioEndsTheListenerInsteadOfLeavingItWaiting() {
+        try (FakeVapi vapi = new FakeVapi(); TestApp app = TestApp.sqlite("acme")) {
+            vapi.stream("c1", new FakeVapi.Stream(null, 1280, Duration.ofMillis(20), 0)); // connects, answers pings, no frames
+            liveCall(app, "acme", "c1", vapi.listenUrl("c1"), null);
+            try (ListenClient ann = listen(app, "acme", "c1", "Ann")) {
+                JsonNode ended = ann.nextText(Duration.ofSeconds(14));
+                assertThat(ended.path("type").asText()).isEqualTo("ended");
+                assertThat(ended.path("reason").asText()).isEqualTo("upstream-error");
+                assertThat(ended.path("message").asText()).contains("No audio");
+                assertThat(ann.closed().orTimeout(3, TimeUnit.SECONDS).join().code()).isEqualTo(1011);
+            }
+        }
+    }
+
+    @Test
     void anUnreachableProviderStreamEndsTheListenerWithUpstreamError() {
         try (TestApp app = TestApp.sqlite("acme")) {
             liveCall(app, "acme", "c1", "ws://127.0.0.1:1/calls/c1/listen", null);
@@ -286,6 +301,8 @@ class ListenRelayTest {
             liveCall(app, "acme", "silent", null, null);
             liveCall(app, "acme", "over", vapi.listenUrl("over"), null);
             endCall(app, "acme", "over", vapi.listenUrl("over"));
+            liveCall(app, "acme", "silent-over", null, null);
+            endCall(app, "acme", "silent-over", null);
 
             assertRefused(app, "/ws/listen/c1?client_id=bravo", 404, "call_not_found");
             assertRefused(app, "/ws/listen/c1?client_id=nobody", 404, "unknown_tenant");
@@ -293,6 +310,7 @@ class ListenRelayTest {
             assertRefused(app, "/ws/listen/nope?client_id=acme", 404, "call_not_found");
             assertRefused(app, "/ws/listen/over?client_id=acme", 409, "call_not_live");
             assertRefused(app, "/ws/listen/silent?client_id=acme", 409, "no_audio");
+            assertRefused(app, "/ws/listen/silent-over?client_id=acme", 409, "call_not_live"); // ended wins over "no audio"
             assertThat(vapi.connects("c1")).isZero();
             assertThat(Handshake.attempt(app.ws("/ws/listen/c1?client_id=acme")).status()).isEqualTo(101);
         }

@@ -72,6 +72,8 @@ class TenantCommandTest {
                 .hasMessageContaining("spaces or control characters").message().doesNotContain("newline");
         assertThatThrownBy(() -> run("", "set", "acme", "--vapi-public-key")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> run("", "set", "acme", "--vapi-public-key", "-")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("read nothing from standard input"); // an empty pipe never removes the key
         assertThatThrownBy(() -> run("", "set")).isInstanceOf(ConfigException.class).hasMessageContaining("tenant set <id>");
     }
 
