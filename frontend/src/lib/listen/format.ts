@@ -7,7 +7,8 @@
 export type ChannelRole = "customer" | "assistant" | "mixed" | (string & {});
 
 export interface ListenFormat {
-  encoding: "pcm_s16le";
+  /** What the relay sends; mu-law is widened to 16-bit PCM before playback (see mulawToPcm16). */
+  encoding: "pcm_s16le" | "mulaw";
   sampleRate: number;
   channels: 1 | 2;
   channelRoles: readonly ChannelRole[];
@@ -24,7 +25,13 @@ export interface EndedFrame {
   message: string | null;
 }
 
-export type ListenTextFrame = { type: "format"; format: ListenFormat } | EndedFrame;
+/** A format message for audio the player cannot decode (e.g. Opus): reported, never played as PCM. */
+export interface UnsupportedFrame {
+  type: "unsupported";
+  encoding: string;
+}
+
+export type ListenTextFrame = { type: "format"; format: ListenFormat } | UnsupportedFrame | EndedFrame;
 
 /** Used only if audio arrives before any format message (the relay always sends one first). */
 export const ASSUMED_FORMAT: ListenFormat = {
@@ -51,8 +58,9 @@ export function parseListenText(data: string): ListenTextFrame | null {
   if (v.type === "format" || v.type === "start") {
     const channels = v.channels === 2 ? 2 : v.channels === 1 ? 1 : null;
     const sampleRate = typeof v.sampleRate === "number" && v.sampleRate >= 3000 && v.sampleRate <= 192000 ? v.sampleRate : null;
-    const encoding = typeof v.encoding === "string" ? v.encoding : "pcm_s16le";
-    if (channels === null || sampleRate === null || !/^(pcm_s16le|linear16)$/.test(encoding)) return null;
+    const encoding = encodingOf(v.encoding);
+    if (encoding === null) return { type: "unsupported", encoding: String(v.encoding).slice(0, 40) };
+    if (channels === null || sampleRate === null) return null;
     const roles = Array.isArray(v.channelRoles) && v.channelRoles.length === channels && v.channelRoles.every((r) => typeof r === "string")
       ? (v.channelRoles as string[])
       : channels === 2
@@ -60,12 +68,22 @@ export function parseListenText(data: string): ListenTextFrame | null {
         : ["mixed"];
     return {
       type: "format",
-      format: { encoding: "pcm_s16le", sampleRate, channels, channelRoles: roles, source: typeof v.source === "string" ? v.source : "announced" },
+      format: { encoding, sampleRate, channels, channelRoles: roles, source: typeof v.source === "string" ? v.source : "announced" },
     };
   }
   if (v.type === "ended") {
     return { type: "ended", reason: typeof v.reason === "string" ? v.reason : "call-ended", message: typeof v.message === "string" && v.message ? v.message : null };
   }
+  return null;
+}
+
+/** The encodings the player handles, by the names the relay and providers use; null for anything else. */
+function encodingOf(value: unknown): ListenFormat["encoding"] | null {
+  if (value === undefined) return "pcm_s16le";
+  if (typeof value !== "string") return null;
+  const e = value.toLowerCase();
+  if (e === "pcm_s16le" || e === "linear16" || e === "pcm") return "pcm_s16le";
+  if (e === "mulaw" || e === "mu-law" || e === "pcm_mulaw") return "mulaw";
   return null;
 }
 

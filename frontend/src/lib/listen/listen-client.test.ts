@@ -54,6 +54,23 @@ describe("the listen client", () => {
     expect(client.getSnapshot().bytesReceived).toBe(16);
   });
 
+  test("announced mu-law audio is widened to 16-bit PCM before it reaches the audio sink", () => {
+    const { client, sink, socket } = startClient();
+    socket.serverSendsText(JSON.stringify({ ...FORMAT_MONO, encoding: "mulaw", sampleRate: 8000 }));
+    expect(client.getSnapshot().format).toMatchObject({ encoding: "mulaw", sampleRate: 8000 });
+    expect(sink.format).toMatchObject({ encoding: "pcm_s16le", sampleRate: 8000, channels: 1 });
+    socket.serverSendsBinary(new Uint8Array([0xff, 0x80]).buffer);
+    expect(Array.from(new Int16Array(sink.pushed[0] as ArrayBuffer))).toEqual([0, 32124]);
+  });
+
+  test("an encoding the player cannot play is reported, never played as PCM", () => {
+    const { client, sink, socket } = startClient();
+    socket.serverSendsText(JSON.stringify({ ...FORMAT_MONO, encoding: "opus" }));
+    socket.serverSendsBinary(pcmBytes([1, 2]));
+    expect(client.getSnapshot()).toMatchObject({ phase: "error", error: { code: "unsupported_audio", detail: "opus" } });
+    expect(sink.pushed).toEqual([]);
+  });
+
   test("audio without a format message is played as 16 kHz mono", () => {
     const { client, sink, socket } = startClient();
     socket.serverSendsBinary(pcmBytes([1, 2]));

@@ -1,4 +1,5 @@
 import type { AudioSink, SinkStats } from "./audio-sink";
+import { mulawToPcm16 } from "./pcm";
 import { ASSUMED_FORMAT, CLOSE_CALL_ENDED, CLOSE_UPSTREAM_FAILED, parseListenText, selectedChannelIndex, type ChannelSelection, type ListenFormat } from "./format";
 
 /**
@@ -22,6 +23,7 @@ export type ListenErrorCode =
   | "not_live"
   | "not_found"
   | "no_audio"
+  | "unsupported_audio"
   | "forbidden"
   | "upstream_failed"
   | "connection_lost"
@@ -101,6 +103,11 @@ const ERRORS: Record<ListenErrorCode, Omit<ListenError, "code" | "detail">> = {
   connection_lost: { title: "Lost the audio connection", hint: "The connection to Switchboard dropped. Check your network, then try again.", retryable: true },
   connect_failed: { title: "Couldn't connect to the audio", hint: "Switchboard did not accept the audio connection. Check that it is reachable, then try again.", retryable: true },
   no_format: { title: "The audio did not start", hint: "Switchboard opened the stream but sent no audio within 10 seconds. Try again.", retryable: true },
+  unsupported_audio: {
+    title: "This call's audio format can't be played",
+    hint: "The provider streams an encoding the browser player does not decode (16-bit PCM and mu-law are supported).",
+    retryable: false,
+  },
   audio_unavailable: { title: "This browser can't play the audio", hint: "Try a current Chrome, Edge, Firefox or Safari.", retryable: true },
 };
 
@@ -222,6 +229,8 @@ export class ListenClient {
       if (!frame) return;
       if (frame.type === "format") {
         if (!this.state.format) this.configure(frame.format);
+      } else if (frame.type === "unsupported") {
+        if (!this.state.format) this.fail(listenError("unsupported_audio", frame.encoding));
       } else if (frame.reason === "call-ended") {
         this.finish("The call ended");
       } else {
@@ -232,7 +241,7 @@ export class ListenClient {
     const bytes = toArrayBuffer(data);
     if (!bytes) return;
     if (!this.state.format) this.configure(ASSUMED_FORMAT);
-    this.sink.push(bytes);
+    this.sink.push(this.state.format?.encoding === "mulaw" ? mulawToPcm16(bytes) : bytes);
     this.state = { ...this.state, bytesReceived: this.state.bytesReceived + bytes.byteLength };
   }
 
@@ -242,7 +251,8 @@ export class ListenClient {
     const channel = format.channels === 2 ? this.state.channel : "both";
     this.update({ format, channel, phase: "buffering", levels: new Array<number>(format.channels).fill(0) });
     this.sink.select(selectedChannelIndex(format, channel));
-    this.sink.configure(format).catch((error: unknown) => {
+    // The sink always gets 16-bit PCM (mu-law is widened on arrival).
+    this.sink.configure({ ...format, encoding: "pcm_s16le" }).catch((error: unknown) => {
       if (!this.isTerminal() && !this.stopped) this.fail(listenError("audio_unavailable", error instanceof Error ? error.message : null));
     });
   }

@@ -1,6 +1,6 @@
 import { pcmBytes } from "@/test/fake-audio-sink";
 import { parseListenText, selectedChannelIndex } from "./format";
-import { decodePcm16, mixChannels, PcmDecoder, rms } from "./pcm";
+import { decodePcm16, mixChannels, mulawToPcm16, PcmDecoder, rms } from "./pcm";
 
 describe("PCM decoding", () => {
   test("mono s16le becomes floats in -1..1, little-endian", () => {
@@ -80,7 +80,8 @@ describe("the listen protocol's text frames", () => {
   });
 
   test("rejects formats it cannot play and ignores unknown messages", () => {
-    expect(parseListenText('{"type":"format","encoding":"mulaw","sampleRate":8000,"channels":1}')).toBeNull();
+    expect(parseListenText('{"type":"format","encoding":"opus","sampleRate":48000,"channels":1}')).toEqual({ type: "unsupported", encoding: "opus" });
+    expect(parseListenText('{"type":"format","encoding":"mulaw","sampleRate":8000,"channels":1}')).toMatchObject({ format: { encoding: "mulaw" } });
     expect(parseListenText('{"type":"format","encoding":"pcm_s16le","sampleRate":16000,"channels":6}')).toBeNull();
     expect(parseListenText('{"type":"hello"}')).toBeNull();
     expect(parseListenText("not json")).toBeNull();
@@ -92,5 +93,12 @@ describe("the listen protocol's text frames", () => {
       reason: "upstream-error",
       message: "Vapi closed the stream",
     });
+  });
+});
+
+describe("mu-law expansion", () => {
+  test("expands G.711 mu-law codes to 16-bit PCM: silence, both extremes and a mid value", () => {
+    const pcm = new Int16Array(mulawToPcm16(new Uint8Array([0xff, 0x7f, 0x80, 0x00, 0xcf, 0x4f])));
+    expect(Array.from(pcm)).toEqual([0, 0, 32124, -32124, 924, -924]);
   });
 });

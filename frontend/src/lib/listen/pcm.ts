@@ -84,3 +84,23 @@ export function rms(samples: Float32Array, frames = samples.length): number {
   for (let i = 0; i < frames; i++) sum += samples[i]! * samples[i]!;
   return Math.sqrt(sum / frames);
 }
+
+/** G.711 mu-law byte → 16-bit linear sample, for all 256 codes (the standard expansion). */
+const MULAW_TABLE = (() => {
+  const table = new Int16Array(256);
+  for (let i = 0; i < 256; i++) {
+    const u = ~i & 0xff;
+    const exponent = (u >> 4) & 0x07;
+    const magnitude = ((((u & 0x0f) << 3) + 0x84) << exponent) - 0x84;
+    table[i] = u & 0x80 ? -magnitude : magnitude;
+  }
+  return table;
+})();
+
+/** Mu-law bytes (one per sample, interleaved as they come) → signed 16-bit little-endian PCM. */
+export function mulawToPcm16(input: ArrayBuffer | ArrayBufferView): ArrayBuffer {
+  const bytes = toBytes(input);
+  const out = new DataView(new ArrayBuffer(bytes.length * 2));
+  for (let i = 0; i < bytes.length; i++) out.setInt16(i * 2, MULAW_TABLE[bytes[i]!]!, true);
+  return out.buffer;
+}
