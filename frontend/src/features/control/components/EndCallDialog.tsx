@@ -1,9 +1,8 @@
 import { PhoneOff } from "lucide-react";
-import { Button } from "@/components/ui/Button";
 import { Dialog, DialogIcon } from "@/components/ui/Dialog";
-import { Spinner } from "@/components/ui/Spinner";
 import type { CallView } from "@/lib/api-types";
 import { formatPhone } from "@/lib/format";
+import { ActionDialogFooter } from "./ActionDialogFooter";
 import { ActionErrorAlert } from "./ActionErrorAlert";
 import { useActionRunner } from "./useActionRunner";
 
@@ -31,15 +30,8 @@ export function EndCallDialog({ clientId, call, onClose }: { clientId: string; c
       busy={pending}
       data-testid="end-dialog"
       footer={
-        <>
-          <Button onClick={onClose} disabled={pending} data-autofocus="">
-            Keep the call
-          </Button>
-          <Button variant="danger" data-testid="confirm-action" onClick={submit} disabled={pending}>
-            {pending ? <Spinner className="size-3.5 border-[1.5px]" label="Ending" /> : <PhoneOff aria-hidden className="size-4" />}
-            {pending ? "Ending…" : "End call"}
-          </Button>
-        </>
+        <ActionDialogFooter onCancel={onClose} cancelLabel="Keep the call" cancelAutofocus onConfirm={submit} variant="danger" label="End call"
+          pendingLabel="Ending" icon={<PhoneOff aria-hidden className="size-4" />} pending={pending} />
       }
     >
       {error && <ActionErrorAlert error={error} />}

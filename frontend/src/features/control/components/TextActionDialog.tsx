@@ -1,11 +1,10 @@
 import { EyeOff, MessageSquareText } from "lucide-react";
 import { useId, useState } from "react";
-import { Button } from "@/components/ui/Button";
 import { Dialog, DialogIcon } from "@/components/ui/Dialog";
 import { Field, inputClass } from "@/components/ui/Field";
-import { Spinner } from "@/components/ui/Spinner";
 import { cn } from "@/components/ui/cn";
 import type { CallView } from "@/lib/api-types";
+import { ActionDialogFooter } from "./ActionDialogFooter";
 import { ActionErrorAlert } from "./ActionErrorAlert";
 import { useActionRunner } from "./useActionRunner";
 
@@ -41,15 +40,8 @@ export function SayDialog({ clientId, call, onClose }: { clientId: string; call:
       busy={pending}
       data-testid="say-dialog"
       footer={
-        <>
-          <Button onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button variant={hangUp ? "danger" : "primary"} data-testid="confirm-action" onClick={submit} disabled={!value || pending}>
-            {pending && <Spinner className="size-3.5 border-[1.5px]" label="Sending" />}
-            {pending ? "Sending…" : hangUp ? "Say it and hang up" : "Say it"}
-          </Button>
-        </>
+        <ActionDialogFooter onCancel={onClose} onConfirm={submit} variant={hangUp ? "danger" : "primary"} label={hangUp ? "Say it and hang up" : "Say it"}
+          pendingLabel="Sending" pending={pending} disabled={!value} />
       }
     >
       <TextField id={id} testId="say-text" label="What the assistant says" placeholder="Let me check that for you, one moment please." value={text} onChange={setText} onSubmit={submit} disabled={pending} />
@@ -89,17 +81,7 @@ export function WhisperDialog({ clientId, call, onClose }: { clientId: string; c
       onClose={onClose}
       busy={pending}
       data-testid="whisper-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button variant="primary" data-testid="confirm-action" onClick={submit} disabled={!value || pending}>
-            {pending && <Spinner className="size-3.5 border-[1.5px]" label="Sending" />}
-            {pending ? "Sending…" : "Whisper"}
-          </Button>
-        </>
-      }
+      footer={<ActionDialogFooter onCancel={onClose} onConfirm={submit} variant="primary" label="Whisper" pendingLabel="Sending" pending={pending} disabled={!value} />}
     >
       <p className="mb-4 flex gap-2 rounded-lg bg-slate-50 px-3 py-2.5 text-xs leading-relaxed text-slate-600 ring-1 ring-slate-200 ring-inset">
         <EyeOff aria-hidden className="mt-0.5 size-3.5 shrink-0 text-slate-400" />

@@ -1,14 +1,13 @@
 import { ArrowRightLeft, CheckCircle2, Settings } from "lucide-react";
 import { useId, useState } from "react";
-import { Button } from "@/components/ui/Button";
 import { Dialog, DialogIcon } from "@/components/ui/Dialog";
 import { Field, inputClass } from "@/components/ui/Field";
-import { Spinner } from "@/components/ui/Spinner";
 import { setSearchParams } from "@/app/url-state";
 import type { CallView, TransferTarget } from "@/lib/api-types";
 import { formatPhone } from "@/lib/format";
 import { useTransferTargets } from "@/features/targets/api/targets";
 import { validateE164 } from "../model/destination";
+import { ActionDialogFooter } from "./ActionDialogFooter";
 import { ActionErrorAlert } from "./ActionErrorAlert";
 import { useActionRunner } from "./useActionRunner";
 
@@ -62,15 +61,8 @@ export function TransferDialog({ clientId, call, onClose }: { clientId: string; 
       busy={pending}
       data-testid="transfer-dialog"
       footer={
-        <>
-          <Button onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button variant="danger" data-testid="confirm-action" onClick={submit} disabled={!ready}>
-            {pending ? <Spinner className="size-3.5 border-[1.5px]" label="Transferring" /> : <ArrowRightLeft aria-hidden className="size-4" />}
-            {pending ? "Transferring…" : "Transfer now"}
-          </Button>
-        </>
+        <ActionDialogFooter onCancel={onClose} onConfirm={submit} variant="danger" label="Transfer now" pendingLabel="Transferring"
+          icon={<ArrowRightLeft aria-hidden className="size-4" />} pending={pending} disabled={!ready} />
       }
     >
       <form

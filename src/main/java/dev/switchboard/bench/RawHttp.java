@@ -52,13 +52,13 @@ final class RawHttp implements AutoCloseable {
     }
 
     private int readResponse() throws IOException {
-        String status = readLine();
+        String status = readLine(in);
         if (status == null || !status.startsWith("HTTP/1.1 ")) throw new IOException("bad status line: " + status);
         int code = Integer.parseInt(status.substring(9, 12));
         long length = -1;
         boolean close = false;
         String line;
-        while ((line = readLine()) != null && !line.isEmpty()) {
+        while ((line = readLine(in)) != null && !line.isEmpty()) {
             int colon = line.indexOf(':');
             if (colon < 0) continue;
             String name = line.substring(0, colon).trim();
@@ -72,7 +72,8 @@ final class RawHttp implements AutoCloseable {
         return code;
     }
 
-    private String readLine() throws IOException {
+    /** One CRLF- (or LF-) terminated header line, without the terminator; null at end of stream. */
+    static String readLine(InputStream in) throws IOException {
         StringBuilder b = new StringBuilder(64);
         int c;
         while ((c = in.read()) != -1) {

@@ -36,10 +36,10 @@ final class RawWebSocketReader implements AutoCloseable {
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
                 + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        String status = readLine();
+        String status = RawHttp.readLine(in);
         if (status == null || !status.contains(" 101 ")) throw new IOException("WebSocket upgrade refused: " + status);
         while (true) {
-            String line = readLine();
+            String line = RawHttp.readLine(in);
             if (line == null || line.isEmpty()) break;
         }
         reader = new Thread(() -> readLoop(onText), threadName);
@@ -100,20 +100,6 @@ final class RawWebSocketReader implements AutoCloseable {
         for (int i = 0; i < payload.length; i++) frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
         out.write(frame);
         out.flush();
-    }
-
-    private String readLine() throws IOException {
-        StringBuilder b = new StringBuilder();
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == '\n') {
-                int n = b.length();
-                if (n > 0 && b.charAt(n - 1) == '\r') b.setLength(n - 1);
-                return b.toString();
-            }
-            b.append((char) c);
-        }
-        return b.length() == 0 ? null : b.toString();
     }
 
     @Override

@@ -4,25 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.simulator.ControlRecord;
 import dev.switchboard.simulator.SimulatedCall;
 import dev.switchboard.simulator.SimulatorCallOptions;
-import dev.switchboard.simulator.VapiSimulator;
 import dev.switchboard.simulator.script.Scenario;
 import dev.switchboard.tenant.TenantSettingsRepository.SettingsChange;
+import dev.switchboard.testing.DemoSimulatorFixture;
 import dev.switchboard.testing.LiveClient;
 import dev.switchboard.testing.TestApp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 import static dev.switchboard.control.CallControlTest.act;
+import static dev.switchboard.testing.Eventually.await;
 import static dev.switchboard.control.CallControlTest.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,35 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Control actions on the simulator's calls in demo mode: its control endpoint validates bodies the way
  * Vapi's does (anything else is a 400 in its log), and the call's webhooks show the effect on the board.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SimulatedCallControlTest {
-    TestApp app;
-    VapiSimulator sim;
-    final List<SimulatedCall> started = new ArrayList<>();
-
-    @BeforeAll
-    void start() {
-        app = TestApp.demo("t1", "t2");
-        sim = app.app.simulator();
-    }
+class SimulatedCallControlTest extends DemoSimulatorFixture {
 
     @AfterEach
-    void hangUp() {
-        started.forEach(SimulatedCall::hangUp);
-        started.clear();
+    void resetTenant() {
         sim.setControlKey("t1", null);
         app.app.tenants().updateSettings("t1", new SettingsChange(Optional.of(""), Optional.empty()));
     }
 
-    @AfterAll
-    void stop() {
-        if (app != null) app.close();
-    }
-
     SimulatedCall liveCall() {
-        SimulatedCall call = sim.startCall("t1", Scenario.APPOINTMENT_BOOKING,
-                SimulatorCallOptions.defaults().longRunning(true).withPerfectDelivery());
-        started.add(call);
+        SimulatedCall call = start("t1", Scenario.APPOINTMENT_BOOKING, SimulatorCallOptions.defaults().longRunning(true).withPerfectDelivery());
         await(() -> status(call).equals("in-progress") && app.getJson("/api/t1/calls/" + call.id()).path("call").path("controllable").asBoolean(),
                 Duration.ofSeconds(10), "the call is live and controllable");
         return call;
@@ -67,19 +44,6 @@ class SimulatedCallControlTest {
     String status(SimulatedCall call) {
         HttpResponse<String> r = app.get("/api/t1/calls/" + call.id());
         return r.statusCode() == 200 ? TestApp.json(r.body()).path("call").path("status").asText() : "";
-    }
-
-    static void await(BooleanSupplier condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting until " + what);
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     @Test

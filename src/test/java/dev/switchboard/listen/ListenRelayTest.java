@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static dev.switchboard.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,14 +41,6 @@ class ListenRelayTest {
 
     static ListenClient listen(TestApp app, String tenant, String callId, String name) {
         return ListenClient.connect(app.ws("/ws/listen/" + callId + "?client_id=" + tenant + "&name=" + name));
-    }
-
-    static void await(BooleanSupplier condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting until " + what);
-            sleep(20);
-        }
     }
 
     static void sleep(long ms) {

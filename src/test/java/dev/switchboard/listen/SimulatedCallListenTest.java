@@ -4,27 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.simulator.AudioLayout;
 import dev.switchboard.simulator.SimulatedCall;
 import dev.switchboard.simulator.SimulatorCallOptions;
-import dev.switchboard.simulator.VapiSimulator;
 import dev.switchboard.simulator.script.Scenario;
 import dev.switchboard.tenant.ListenFormat;
 import dev.switchboard.tenant.TenantSettingsRepository.SettingsChange;
+import dev.switchboard.testing.DemoSimulatorFixture;
 import dev.switchboard.testing.Handshake;
 import dev.switchboard.testing.ListenClient;
 import dev.switchboard.testing.TestApp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import static dev.switchboard.listen.ListenRelayTest.await;
+import static dev.switchboard.testing.Eventually.await;
 import static dev.switchboard.listen.ListenRelayTest.metric;
 import static dev.switchboard.listen.ListenRelayTest.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,38 +29,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The listen relay end to end with the built-in simulator in demo mode: its calls post their webhooks to
  * Switchboard and serve their audio at their {@code listenUrl}, as Vapi's do.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SimulatedCallListenTest {
-    TestApp app;
-    VapiSimulator sim;
-    final List<SimulatedCall> started = new ArrayList<>();
-
-    @BeforeAll
-    void start() {
-        app = TestApp.demo("t1", "t2");
-        sim = app.app.simulator();
-    }
+class SimulatedCallListenTest extends DemoSimulatorFixture {
 
     @AfterEach
-    void hangUp() {
-        started.forEach(SimulatedCall::hangUp);
-        started.clear();
+    void resetTenants() {
         for (String t : List.of("t1", "t2")) {
             app.app.tenants().updateSettings(t, new SettingsChange(Optional.of(""), Optional.of(ListenFormat.AUTO)));
             sim.setListenKey(t, null);
         }
     }
 
-    @AfterAll
-    void stop() {
-        if (app != null) app.close();
-    }
-
     /** A long-running talking call, live on the board with its listen URL, on tenant t1. */
     SimulatedCall liveCall(AudioLayout layout) {
-        SimulatedCall call = sim.startCall("t1", Scenario.APPOINTMENT_BOOKING,
+        SimulatedCall call = start("t1", Scenario.APPOINTMENT_BOOKING,
                 SimulatorCallOptions.defaults().withLayout(layout).longRunning(true).withPerfectDelivery());
-        started.add(call);
         await(() -> {
             var r = app.get("/api/t1/calls/" + call.id());
             return r.statusCode() == 200 && !TestApp.json(r.body()).path("call").path("listenUrl").isNull()

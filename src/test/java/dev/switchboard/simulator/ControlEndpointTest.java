@@ -2,11 +2,11 @@ package dev.switchboard.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.simulator.script.Scenario;
+import dev.switchboard.testing.DemoSimulatorFixture;
 import dev.switchboard.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,27 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answered 200 and its effect reaches Switchboard through the call's webhooks; malformed bodies are
  * answered 400 in Vapi's words and change nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ControlEndpointTest {
+class ControlEndpointTest extends DemoSimulatorFixture {
     static final double PACE = 8;
     static final String TYPE_ERROR = "type must be one of the following values: say, add-message, control, end-call, transfer";
 
-    TestApp app;
-    VapiSimulator sim;
     EndpointServer endpoints;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    void start() {
-        app = TestApp.demo("t1", "t2");
-        sim = app.app.simulator();
+    void startEndpoints() {
         endpoints = new EndpointServer(sim);
     }
 
     @AfterAll
-    void stop() {
+    void stopEndpoints() {
         if (endpoints != null) endpoints.close();
-        if (app != null) app.close();
     }
 
     /** A long-running call, already talking. */
@@ -56,7 +50,7 @@ class ControlEndpointTest {
     }
 
     SimulatedCall talkingCall(String tenant, AudioLayout layout) throws InterruptedException {
-        SimulatedCall call = sim.startCall(tenant, Scenario.APPOINTMENT_BOOKING,
+        SimulatedCall call = start(tenant, Scenario.APPOINTMENT_BOOKING,
                 SimulatorCallOptions.defaults().withLayout(layout).longRunning(true).withPace(PACE).withPerfectDelivery());
         assertThat(call.awaitSpeaking("assistant", Duration.ZERO, Duration.ofSeconds(10))).isPresent();
         assertThat(awaitDetail(call, d -> d.path("transcript").size() >= 1, Duration.ofSeconds(10)))

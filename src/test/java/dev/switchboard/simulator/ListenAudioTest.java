@@ -2,11 +2,11 @@ package dev.switchboard.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.simulator.script.Scenario;
+import dev.switchboard.testing.DemoSimulatorFixture;
 import dev.switchboard.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,27 +30,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * turns, closing, authentication. Calls run inside the real app in demo mode, so their webhooks land in
  * Switchboard as usual.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ListenAudioTest {
-    TestApp app;
-    VapiSimulator sim;
+class ListenAudioTest extends DemoSimulatorFixture {
     EndpointServer endpoints;
 
     @BeforeAll
-    void start() {
-        app = TestApp.demo("t1", "t2");
-        sim = app.app.simulator();
+    void startEndpoints() {
         endpoints = new EndpointServer(sim);
     }
 
     @AfterAll
-    void stop() {
+    void stopEndpoints() {
         if (endpoints != null) endpoints.close();
-        if (app != null) app.close();
     }
 
     SimulatedCall talkingCall(AudioLayout layout, double pace) {
-        return sim.startCall("t1", Scenario.APPOINTMENT_BOOKING,
+        return start("t1", Scenario.APPOINTMENT_BOOKING,
                 SimulatorCallOptions.defaults().withLayout(layout).longRunning(true).withPace(pace).withPerfectDelivery());
     }
 
@@ -151,7 +145,7 @@ class ListenAudioTest {
     @Test
     void withAListenKeyForTheTenantTheUpgradeNeedsTheBearerKeyElse401() throws InterruptedException {
         sim.setListenKey("t2", "pk_live_123");
-        SimulatedCall other = sim.startCall("t2", Scenario.SUPPORT_QUESTION,
+        SimulatedCall other = start("t2", Scenario.SUPPORT_QUESTION,
                 SimulatorCallOptions.defaults().longRunning(true).withLayout(AudioLayout.MONO));
         SimulatedCall open = talkingCall(AudioLayout.MONO, 1);
         try {
