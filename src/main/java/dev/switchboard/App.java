@@ -1,5 +1,9 @@
 package dev.switchboard;
 
+import dev.switchboard.auth.Accounts;
+import dev.switchboard.auth.AuthRoutes;
+import dev.switchboard.auth.LoginThrottle;
+import dev.switchboard.auth.Sessions;
 import dev.switchboard.call.CallQueries;
 import dev.switchboard.call.CallRoutes;
 import dev.switchboard.call.CallService;
@@ -56,6 +60,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final GroupCommitter writer;
     private final TenantDirectory tenants;
+    private final Accounts accounts;
     private final DashboardSocket dashboardSocket;
     private final LivePublisher live;
     private final ListenRelay listenRelay;
@@ -100,7 +105,9 @@ public final class App implements AutoCloseable {
         var control = new ControlRoutes(tenants,
                 new CallControl(database, tenants, actions, providerHttp, CONTROL_DEADLINE, clock));
         var targets = new TransferTargetRoutes(tenants, database, writer, clock);
-        var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets);
+        this.accounts = new Accounts(database, writer, new Sessions(database, writer, clock), new LoginThrottle(), clock);
+        var auth = new AuthRoutes(accounts);
+        var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets, auth);
 
         this.server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -135,7 +142,8 @@ public final class App implements AutoCloseable {
 
     /** Everything that answers requests. */
     private record Edges(WebhookRoutes webhooks, CallRoutes calls, DebugRoutes debug, HealthRoutes health,
-                         DashboardSocket dashboard, ListenSocket listen, ControlRoutes control, TransferTargetRoutes targets) {}
+                         DashboardSocket dashboard, ListenSocket listen, ControlRoutes control, TransferTargetRoutes targets,
+                         AuthRoutes auth) {}
 
     private static void routes(io.javalin.config.JavalinConfig c, Edges e) {
         c.routes.get("/healthz", e.health()::healthz);
@@ -143,6 +151,10 @@ public final class App implements AutoCloseable {
         c.routes.get("/metrics", e.health()::metrics);
 
         c.routes.post("/webhooks/vapi/{client_id}", e.webhooks()::vapi);
+
+        c.routes.post("/api/auth/login", e.auth()::login);
+        c.routes.post("/api/auth/logout", e.auth()::logout);
+        c.routes.get("/api/auth/me", e.auth()::me);
 
         c.routes.get("/api/tenants", e.calls()::listTenants);
         c.routes.get("/api/{client_id}/calls", e.calls()::listCalls);
@@ -213,6 +225,10 @@ public final class App implements AutoCloseable {
     /** The built-in simulator in demo mode, else null. */
     public VapiSimulator simulator() {
         return simulator;
+    }
+
+    public Accounts accounts() {
+        return accounts;
     }
 
     public TenantDirectory tenants() {

@@ -26,6 +26,12 @@ final class Cli {
                   --vapi-public-key KEY      the tenant's Vapi public key, sent as Bearer to listen/control
                                              URLs (never shown or logged; - reads it from stdin, "" removes it)
                   --listen-format F          auto (announced or detected from the byte rate), mono or stereo
+              user create <email> [--agency-admin] [--password -]
+                                             create a user (password from stdin, or generated and shown once)
+              user grant <email> <tenant> <admin|supervisor|viewer>
+                                             give a user a role in a tenant
+              user password <email> [--password -]   set a new password (signs the user out everywhere)
+              user list                      list users
               simulate [options]             post simulated Vapi calls to a Switchboard
                   --target URL               base URL (default http://localhost:8000)
                   --tenants a,b,c            tenants to call (default demo-client,acme-agency,senior-life)
@@ -49,6 +55,7 @@ final class Cli {
             case "serve" -> serve(env, false);
             case "demo" -> serve(env, true);
             case "tenant" -> dev.switchboard.tenant.TenantCommand.run(rest, env, System.in, System.out, System.err);
+            case "user" -> dev.switchboard.auth.UserCommand.run(rest, env, System.in, System.out, System.err);
             case "simulate" -> dev.switchboard.simulator.SimulatorCommand.run(rest, System.out);
             case "bench" -> dev.switchboard.bench.Benchmark.run(rest, System.out);
             case "help", "--help", "-h" -> {
@@ -68,6 +75,7 @@ final class Cli {
         AppConfig config = loader.load(demo);
         loader.warnings().forEach(w -> log.warn("configuration: {}", w));
         App app = App.start(config, Clock.systemUTC());
+        dev.switchboard.auth.FirstAdmin.ensure(app.accounts(), env);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");

@@ -1,5 +1,7 @@
 package dev.switchboard.control;
 
+import dev.switchboard.http.RequestJson;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.db.Database;
 import dev.switchboard.db.GroupCommitter;

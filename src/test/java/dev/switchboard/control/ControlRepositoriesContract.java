@@ -1,37 +1,14 @@
 package dev.switchboard.control;
 
-import dev.switchboard.config.DatabaseSettings;
-import dev.switchboard.db.Database;
-import dev.switchboard.tenant.TenantRepository;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.switchboard.testing.TwoTenantDatabase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The transfer-target and action-audit repositories keep tenants apart, once per dialect (see the subclasses). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ControlRepositoriesContract {
-    Database db;
-
-    abstract DatabaseSettings database();
-
-    @BeforeAll
-    void open() {
-        db = Database.open(database());
-        db.jdbi().useHandle(h -> {
-            new TenantRepository(h).createIfAbsent("acme", "Acme", 1);
-            new TenantRepository(h).createIfAbsent("bravo", "Bravo", 1);
-        });
-    }
-
-    @AfterAll
-    void close() {
-        db.close();
-    }
+abstract class ControlRepositoriesContract extends TwoTenantDatabase {
 
     @Test
     void transferTargetsBelongToOneTenant() {

@@ -5,7 +5,7 @@ import dev.switchboard.testing.Postgres;
 
 class PostgresControlRepositoriesTest extends ControlRepositoriesContract {
     @Override
-    DatabaseSettings database() {
+    protected DatabaseSettings database() {
         return Postgres.freshDatabase();
     }
 }

@@ -113,7 +113,8 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Sends any request (for headers the helpers above do not set, e.g. cookies). */
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

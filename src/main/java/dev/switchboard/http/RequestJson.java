@@ -1,18 +1,15 @@
-package dev.switchboard.control;
+package dev.switchboard.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.http.ApiException;
-import dev.switchboard.http.ErrorCode;
-import dev.switchboard.http.Json;
 
-/** Reading the small JSON bodies of the control and transfer-target APIs, with 400s that say what is wrong. */
-final class RequestJson {
+/** Reading the small JSON bodies of the REST API (control, transfer targets, sign-in), with 400s that say what is wrong. */
+public final class RequestJson {
     private RequestJson() {}
 
     /** The body as an object; an empty body is {@code {}}. */
-    static ObjectNode object(String body) {
+    public static ObjectNode object(String body) {
         if (body == null || body.isBlank()) return Json.MAPPER.createObjectNode();
         JsonNode node;
         try {
@@ -25,7 +22,7 @@ final class RequestJson {
     }
 
     /** A string field, trimmed; null when absent, null or blank. */
-    static String text(ObjectNode body, String field, int maxLength) {
+    public static String text(ObjectNode body, String field, int maxLength) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) return null;
         if (!v.isTextual()) throw new ApiException(ErrorCode.INVALID_REQUEST, field + " must be a string");
@@ -34,20 +31,20 @@ final class RequestJson {
         return s.isEmpty() ? null : s;
     }
 
-    static String requiredText(ObjectNode body, String field, int maxLength) {
+    public static String requiredText(ObjectNode body, String field, int maxLength) {
         String s = text(body, field, maxLength);
         if (s == null) throw new ApiException(ErrorCode.INVALID_REQUEST, field + " is required");
         return s;
     }
 
-    static boolean bool(ObjectNode body, String field, boolean absent) {
+    public static boolean bool(ObjectNode body, String field, boolean absent) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) return absent;
         if (!v.isBoolean()) throw new ApiException(ErrorCode.INVALID_REQUEST, field + " must be true or false");
         return v.booleanValue();
     }
 
-    static Long id(ObjectNode body, String field) {
+    public static Long id(ObjectNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) return null;
         if (v.canConvertToLong() && v.isIntegralNumber()) return v.longValue();

@@ -1,0 +1,100 @@
+package dev.switchboard.auth;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.http.ApiException;
+import dev.switchboard.http.ErrorCode;
+import dev.switchboard.http.RequestJson;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * {@code POST /api/auth/login}, {@code POST /api/auth/logout}, {@code GET /api/auth/me}. The session
+ * token travels only in the {@value #COOKIE} cookie (HttpOnly: page scripts never see it; SameSite=Lax:
+ * not sent on cross-site POSTs; Secure over HTTPS). The CSRF token is returned in the body and must come
+ * back in the {@value #CSRF_HEADER} header on cookie-authenticated writes.
+ */
+public final class AuthRoutes {
+    public static final String COOKIE = "sb_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final int MAX_PASSWORD = 1024;
+
+    record UserView(long id, String email, boolean agencyAdmin) {}
+
+    record MembershipView(String tenantId, String role) {}
+
+    record IdentityBody(UserView user, List<MembershipView> memberships, String csrfToken) {
+        static IdentityBody of(Accounts.Identity i, String csrfToken) {
+            return new IdentityBody(new UserView(i.user().id(), i.user().email(), i.user().agencyAdmin()),
+                    i.memberships().stream().map(m -> new MembershipView(m.tenantId(), m.role().wire())).toList(), csrfToken);
+        }
+    }
+
+    private final Accounts accounts;
+
+    public AuthRoutes(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    public void login(Context ctx) {
+        ObjectNode body = RequestJson.object(ctx.body());
+        String email = RequestJson.text(body, "email", Accounts.MAX_EMAIL);
+        String password = body.path("password").isTextual() ? body.path("password").asText() : null;
+        if (email == null || password == null || password.length() > MAX_PASSWORD) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "Send {\"email\": …, \"password\": …}");
+        }
+        Accounts.SignedIn in;
+        try {
+            in = accounts.signIn(email, password, ctx.ip());
+        } catch (Accounts.ThrottledException e) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            throw e;
+        }
+        ctx.cookie(sessionCookie(ctx, in.session().token(), (int) Sessions.IDLE.toSeconds()));
+        ctx.json(IdentityBody.of(in.identity(), in.session().csrfToken()));
+    }
+
+    public void logout(Context ctx) {
+        String token = ctx.cookie(COOKIE);
+        Accounts.Resolved who = accounts.resolve(token).orElse(null);
+        if (who != null) {
+            requireCsrf(ctx, who.session());
+            accounts.signOut(token);
+        }
+        ctx.cookie(sessionCookie(ctx, "", 0));
+        ctx.status(204);
+    }
+
+    public void me(Context ctx) {
+        Accounts.Resolved who = accounts.resolve(ctx.cookie(COOKIE))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_SIGNED_IN, "Sign in first: POST /api/auth/login"));
+        ctx.json(IdentityBody.of(who.identity(), who.session().csrfToken()));
+    }
+
+    /** Refuses a cookie-authenticated write whose CSRF header does not match the session's token. */
+    static void requireCsrf(Context ctx, Sessions.Active session) {
+        String sent = ctx.header(CSRF_HEADER);
+        if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), session.csrfToken().getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiException(ErrorCode.CSRF_FAILED, "Missing or wrong " + CSRF_HEADER + " header: reload the page and try again");
+        }
+    }
+
+    private static Cookie sessionCookie(Context ctx, String value, int maxAgeSeconds) {
+        Cookie c = new Cookie(COOKIE, value);
+        c.setPath("/");
+        c.setHttpOnly(true);
+        c.setSameSite(SameSite.LAX);
+        c.setMaxAge(maxAgeSeconds);
+        c.setSecure(overHttps(ctx));
+        return c;
+    }
+
+    /** HTTPS directly or behind a proxy that terminates it (hosting platforms set X-Forwarded-Proto). */
+    private static boolean overHttps(Context ctx) {
+        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.switchboard.auth;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * The first agency admin from the environment ({@code SWITCHBOARD_ADMIN_EMAIL} and
+ * {@code SWITCHBOARD_ADMIN_PASSWORD}), for platforms where running a command before the first start is
+ * awkward. Created once, if that email has no account yet; never a default password.
+ */
+public final class FirstAdmin {
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
+    private FirstAdmin() {}
+
+    /** Creates the admin if both variables are set and the account does not exist; false otherwise. */
+    public static boolean ensure(Accounts accounts, Map<String, String> env) {
+        String email = env.get("SWITCHBOARD_ADMIN_EMAIL");
+        String password = env.get("SWITCHBOARD_ADMIN_PASSWORD");
+        if (email == null || email.isBlank()) return false;
+        if (accounts.find(email).isPresent()) return false;
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("SWITCHBOARD_ADMIN_EMAIL is set but SWITCHBOARD_ADMIN_PASSWORD is not: set both, or neither");
+        }
+        User u = accounts.create(email, password, true);
+        log.info("created agency admin {} from SWITCHBOARD_ADMIN_EMAIL", u.email());
+        return true;
+    }
+}
