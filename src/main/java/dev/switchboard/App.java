@@ -1,6 +1,13 @@
 package dev.switchboard;
 
+import dev.switchboard.auth.Access;
 import dev.switchboard.auth.Accounts;
+import dev.switchboard.auth.ApiKeyRoutes;
+import dev.switchboard.auth.ApiKeys;
+import dev.switchboard.auth.DemoUsers;
+import dev.switchboard.auth.Gate;
+import dev.switchboard.auth.Role;
+import dev.switchboard.auth.WsTickets;
 import dev.switchboard.auth.AuthRoutes;
 import dev.switchboard.auth.LoginThrottle;
 import dev.switchboard.auth.Sessions;
@@ -19,6 +26,7 @@ import dev.switchboard.control.ControlRoutes;
 import dev.switchboard.control.TransferTargetRoutes;
 import dev.switchboard.db.Database;
 import dev.switchboard.db.GroupCommitter;
+import dev.switchboard.http.ApiException;
 import dev.switchboard.http.ErrorHandlers;
 import dev.switchboard.http.FrontendRoutes;
 import dev.switchboard.http.Json;
@@ -61,6 +69,7 @@ public final class App implements AutoCloseable {
     private final GroupCommitter writer;
     private final TenantDirectory tenants;
     private final Accounts accounts;
+    private final Gate gate;
     private final DashboardSocket dashboardSocket;
     private final LivePublisher live;
     private final ListenRelay listenRelay;
@@ -97,7 +106,12 @@ public final class App implements AutoCloseable {
         ActionLog actions = new ActionLog(database, writer);
 
         var webhooks = new WebhookRoutes(tenants, ingest, metrics, config.maxWebhookBytes(), clock);
-        var calls = new CallRoutes(tenants, queries, actions::forCall);
+        this.accounts = new Accounts(database, writer, new Sessions(database, writer, clock), new LoginThrottle(), clock);
+        ApiKeys apiKeys = new ApiKeys(database, writer, clock);
+        WsTickets tickets = new WsTickets(database, writer, clock);
+        this.gate = new Gate(accounts, apiKeys, tickets, null);
+        if (config.demo()) DemoUsers.ensure(accounts, config.simulator().tenants());
+        var calls = new CallRoutes(tenants, queries, actions::forCall, (ctx, t) -> Gate.of(ctx).roleIn(t).map(Role::wire));
         var debug = new DebugRoutes(config.debugApi(), tenants, queries, writer, callService, afterCommit, clock);
         var health = new HealthRoutes(database, metrics);
         this.dashboardSocket = new DashboardSocket(tenants, hub, queries::snapshot, config.live(), clock);
@@ -105,9 +119,9 @@ public final class App implements AutoCloseable {
         var control = new ControlRoutes(tenants,
                 new CallControl(database, tenants, actions, providerHttp, CONTROL_DEADLINE, clock));
         var targets = new TransferTargetRoutes(tenants, database, writer, clock);
-        this.accounts = new Accounts(database, writer, new Sessions(database, writer, clock), new LoginThrottle(), clock);
-        var auth = new AuthRoutes(accounts);
-        var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets, auth);
+        var auth = new AuthRoutes(accounts, config.demo() ? DemoUsers.all(config.simulator().tenants()) : null);
+        var keyRoutes = new ApiKeyRoutes(tenants, apiKeys, tickets);
+        var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets, auth, keyRoutes, gate);
 
         this.server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -124,57 +138,82 @@ public final class App implements AutoCloseable {
             });
             ErrorHandlers.install(c);
             c.routes.before(RequestIds::assign);
+            c.routes.beforeMatched(gate::check);
             c.routes.after(RequestIds::clear);
             routes(c, edges);
             if (config.demo()) {
                 // The simulator's calls link their recordings, listen audio and control endpoint here; only demo
                 // mode serves them. The simulator starts after the server (it needs the port), so the endpoints
                 // look it up per request.
-                c.routes.get("/simulator/recordings/{file}", new SimulatedRecordings()::serve);
+                // Like Vapi's, these are capability URLs (unguessable call ids), not behind our sign-in.
+                c.routes.get("/simulator/recordings/{file}", new SimulatedRecordings()::serve, Access.PUBLIC);
                 var endpoints = new SimulatorEndpoints(() -> simulator);
                 c.routes.wsBeforeUpgrade("/simulator/calls/{callId}/listen", endpoints::beforeListen);
                 c.routes.ws("/simulator/calls/{callId}/listen", endpoints::listen);
-                c.routes.post("/simulator/calls/{callId}/control", endpoints::control);
+                c.routes.post("/simulator/calls/{callId}/control", endpoints::control, Access.PUBLIC);
             }
-            FrontendRoutes.install(c);
+            FrontendRoutes.install(c, Access.PUBLIC);
         });
     }
 
     /** Everything that answers requests. */
     private record Edges(WebhookRoutes webhooks, CallRoutes calls, DebugRoutes debug, HealthRoutes health,
                          DashboardSocket dashboard, ListenSocket listen, ControlRoutes control, TransferTargetRoutes targets,
-                         AuthRoutes auth) {}
+                         AuthRoutes auth, ApiKeyRoutes keys, Gate gate) {}
 
+    /**
+     * Every route with what it needs ({@link Access}); {@link Gate} enforces it before the handler. Sockets
+     * check in their before-upgrade step.
+     */
     private static void routes(io.javalin.config.JavalinConfig c, Edges e) {
-        c.routes.get("/healthz", e.health()::healthz);
-        c.routes.get("/readyz", e.health()::readyz);
-        c.routes.get("/metrics", e.health()::metrics);
+        c.routes.get("/healthz", e.health()::healthz, Access.PUBLIC);
+        c.routes.get("/readyz", e.health()::readyz, Access.PUBLIC);
+        c.routes.get("/metrics", e.health()::metrics, Access.METRICS);
 
-        c.routes.post("/webhooks/vapi/{client_id}", e.webhooks()::vapi);
+        c.routes.post("/webhooks/vapi/{client_id}", e.webhooks()::vapi, Access.PUBLIC); // providers authenticate per tenant
+        c.routes.get("/webhooks/vapi/{client_id}", e.webhooks()::probe, Access.PUBLIC);
 
-        c.routes.post("/api/auth/login", e.auth()::login);
-        c.routes.post("/api/auth/logout", e.auth()::logout);
-        c.routes.get("/api/auth/me", e.auth()::me);
+        c.routes.post("/api/auth/login", e.auth()::login, Access.PUBLIC);
+        c.routes.post("/api/auth/logout", e.auth()::logout, Access.PUBLIC); // checks its own session and CSRF token
+        c.routes.get("/api/auth/me", e.auth()::me, Access.PUBLIC); // 401 when signed out is its answer
+        c.routes.get("/api/auth/demo-users", e.auth()::demoUsers, Access.PUBLIC); // 404 unless demo mode
+        c.routes.post("/api/auth/ws-ticket", e.keys()::wsTicket, Access.SIGNED_IN);
 
-        c.routes.get("/api/tenants", e.calls()::listTenants);
-        c.routes.get("/api/{client_id}/calls", e.calls()::listCalls);
-        c.routes.get("/api/{client_id}/calls/{call_id}", e.calls()::callDetail);
+        c.routes.get("/api/tenants", e.calls()::listTenants, Access.SIGNED_IN);
+        c.routes.get("/api/{client_id}/calls", e.calls()::listCalls, Access.VIEWER);
+        c.routes.get("/api/{client_id}/calls/{call_id}", e.calls()::callDetail, Access.VIEWER);
 
         for (String action : CallControl.ACTIONS) {
-            c.routes.post("/api/{client_id}/calls/{call_id}/" + action, e.control().handler(action));
+            c.routes.post("/api/{client_id}/calls/{call_id}/" + action, e.control().handler(action), Access.SUPERVISOR);
         }
-        c.routes.get("/api/{client_id}/transfer-targets", e.targets()::list);
-        c.routes.post("/api/{client_id}/transfer-targets", e.targets()::create);
-        c.routes.delete("/api/{client_id}/transfer-targets/{id}", e.targets()::delete);
+        c.routes.get("/api/{client_id}/transfer-targets", e.targets()::list, Access.VIEWER);
+        c.routes.post("/api/{client_id}/transfer-targets", e.targets()::create, Access.TENANT_ADMIN);
+        c.routes.delete("/api/{client_id}/transfer-targets/{id}", e.targets()::delete, Access.TENANT_ADMIN);
+        c.routes.get("/api/{client_id}/api-keys", e.keys()::list, Access.TENANT_ADMIN);
+        c.routes.post("/api/{client_id}/api-keys", e.keys()::create, Access.TENANT_ADMIN);
+        c.routes.delete("/api/{client_id}/api-keys/{id}", e.keys()::revoke, Access.TENANT_ADMIN);
 
-        c.routes.post("/api/debug/create-test-call/{client_id}", e.debug()::createTestCall);
-        c.routes.post("/api/debug/log-status-event/{client_id}/{call_id}", e.debug()::logStatusEvent);
-        c.routes.get("/api/debug/status-events/{client_id}/{call_id}", e.debug()::statusEvents);
+        c.routes.post("/api/debug/create-test-call/{client_id}", e.debug()::createTestCall, Access.AGENCY_ADMIN);
+        c.routes.post("/api/debug/log-status-event/{client_id}/{call_id}", e.debug()::logStatusEvent, Access.AGENCY_ADMIN);
+        c.routes.get("/api/debug/status-events/{client_id}/{call_id}", e.debug()::statusEvents, Access.AGENCY_ADMIN);
 
-        c.routes.wsBeforeUpgrade("/ws/dashboard", e.dashboard()::beforeUpgrade);
+        c.routes.wsBeforeUpgrade("/ws/dashboard", guarded(e.gate(), Access.VIEWER, e.dashboard()::beforeUpgrade));
         c.routes.ws("/ws/dashboard", e.dashboard()::configure);
-        c.routes.wsBeforeUpgrade("/ws/listen/{call_id}", e.listen()::beforeUpgrade);
+        c.routes.wsBeforeUpgrade("/ws/listen/{call_id}", guarded(e.gate(), Access.SUPERVISOR, e.listen()::beforeUpgrade));
         c.routes.ws("/ws/listen/{call_id}", e.listen()::configure);
+    }
+
+    /** A socket's before-upgrade step behind the gate (a refusal is an HTTP error with its body). */
+    private static io.javalin.http.Handler guarded(Gate gate, Access need, io.javalin.http.Handler next) {
+        return ctx -> {
+            try {
+                gate.checkSocket(ctx, need);
+            } catch (ApiException refused) {
+                ErrorHandlers.refuseUpgrade(ctx, refused);
+                throw refused;
+            }
+            next.handle(ctx);
+        };
     }
 
     /** A request path for the log: simulated calls' control paths are capability URLs, so their call id is left out. */

@@ -124,6 +124,11 @@ public final class Accounts {
         sessions.close(token);
     }
 
+    /** A user's identity by id (a WebSocket ticket names the user it was issued to). */
+    Optional<Identity> identity(long userId) {
+        return database.read(h -> new UserRepository(h).find(userId)).map(this::identity);
+    }
+
     private Identity identity(User u) {
         return new Identity(u, database.read(h -> new UserRepository(h).memberships(u.id())));
     }

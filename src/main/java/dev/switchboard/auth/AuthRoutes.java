@@ -35,9 +35,18 @@ public final class AuthRoutes {
     }
 
     private final Accounts accounts;
+    private final List<DemoUsers.DemoUser> demoUsers;
 
-    public AuthRoutes(Accounts accounts) {
+    /** @param demoUsers demo mode's accounts to show on the sign-in page; null outside demo mode */
+    public AuthRoutes(Accounts accounts, List<DemoUsers.DemoUser> demoUsers) {
         this.accounts = accounts;
+        this.demoUsers = demoUsers;
+    }
+
+    /** {@code GET /api/auth/demo-users}: demo mode only (404 otherwise). */
+    public void demoUsers(Context ctx) {
+        if (demoUsers == null) throw new ApiException(ErrorCode.NOT_FOUND, "There are demo users only in demo mode");
+        ctx.json(demoUsers);
     }
 
     public void login(Context ctx) {

@@ -104,7 +104,7 @@ public final class Benchmark {
         CallScripts.Script script = CallScripts.realisticCall();
         try (ServerProcess server = ServerProcess.start(o.port(), tenants, o.databaseUrl(), o.jvmArgs());
              DashboardProbes probes = new DashboardProbes()) {
-            probes.open(server.port, tenants, o.sockets());
+            probes.open(server, tenants, o.sockets());
             WebhookLoad load = new WebhookLoad();
             load.start(server.port, tenants, o.senders(), rate, script);
 

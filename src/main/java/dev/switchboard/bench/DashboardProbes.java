@@ -64,11 +64,11 @@ final class DashboardProbes implements AutoCloseable {
         return v;
     }
 
-    void open(int port, List<String> tenants, int total) throws java.io.IOException {
+    void open(ServerProcess server, List<String> tenants, int total) throws java.io.IOException {
         for (int i = 0; i < total; i++) {
             Probe p = new Probe(tenants.get(i % tenants.size()));
             probes.add(p);
-            p.socket = new RawWebSocketReader("127.0.0.1", port, "/ws/dashboard?client_id=" + p.tenant,
+            p.socket = new RawWebSocketReader("127.0.0.1", server.port, "/ws/dashboard?client_id=" + p.tenant + "&ticket=" + server.wsTicket(),
                     m -> p.onMessage(m, System.currentTimeMillis()), "probe-" + i);
         }
         while (probes.stream().anyMatch(p -> p.firstSeq < 0)) Thread.onSpinWait();

@@ -66,7 +66,7 @@ final class ListenBenchmark {
                 for (int l = 0; l < listenersPerCall; l++) {
                     Listener listener = new Listener(latency);
                     listeners.add(listener);
-                    opening.add(http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port
+                    opening.add(http.newWebSocketBuilder().header("Cookie", server.sessionCookie()).buildAsync(URI.create("ws://127.0.0.1:" + server.port
                             + "/ws/listen/listen-" + c + "?client_id=bench-listen&name=bench"), listener));
                 }
             }

@@ -17,6 +17,11 @@ public final class ServerProcess implements AutoCloseable {
     public final int port;
     public final Path dataDir;
     private long peakRssKb;
+    private String cookie;
+    /** The agency admin the benchmark signs in as (created from the environment at the server's start). */
+    static final String ADMIN_EMAIL = "bench-admin@switchboard.local";
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
     private ServerProcess(Process process, int port, Path dataDir) {
         this.process = process;
@@ -44,6 +49,8 @@ public final class ServerProcess implements AutoCloseable {
         env.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         env.put("SWITCHBOARD_TENANTS", String.join(",", tenants));
         env.put("SWITCHBOARD_LOG_LEVEL", "WARN");
+        env.put("SWITCHBOARD_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("SWITCHBOARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
         if (databaseUrl != null) env.put("DATABASE_URL", databaseUrl);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()));
         ServerProcess server = new ServerProcess(pb.start(), port, dataDir);
@@ -70,6 +77,47 @@ public final class ServerProcess implements AutoCloseable {
             }
         }
         throw new IOException("the server did not become ready within 60 s; see " + dataDir.resolve("server.log"));
+    }
+
+    /** The agency admin's session cookie ({@code sb_session=…}), signing in on first use. */
+    public synchronized String sessionCookie() throws IOException {
+        if (cookie != null) return cookie;
+        java.net.http.HttpResponse<String> r = send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}")));
+        if (r.statusCode() != 200) throw new IOException("sign-in failed: " + r.statusCode() + " " + r.body());
+        String c = r.headers().allValues("Set-Cookie").stream().filter(v -> v.startsWith("sb_session=")).findFirst()
+                .orElseThrow(() -> new IOException("no session cookie"));
+        cookie = c.substring(0, c.indexOf(';'));
+        return cookie;
+    }
+
+    /** A single-use WebSocket ticket of the agency admin (for clients that cannot send the cookie). */
+    public String wsTicket() throws IOException {
+        java.net.http.HttpResponse<String> r = send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/ws-ticket"))
+                .header("Cookie", sessionCookie()).header("X-CSRF-Token", csrf())
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        if (r.statusCode() != 200) throw new IOException("ws-ticket failed: " + r.statusCode() + " " + r.body());
+        String body = r.body();
+        int i = body.indexOf("\"ticket\":\"") + 10;
+        return body.substring(i, body.indexOf('"', i));
+    }
+
+    private String csrf() throws IOException {
+        java.net.http.HttpResponse<String> r = send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/me"))
+                .header("Cookie", sessionCookie()).GET());
+        String body = r.body();
+        int i = body.indexOf("\"csrfToken\":\"") + 13;
+        return body.substring(i, body.indexOf('"', i));
+    }
+
+    private java.net.http.HttpResponse<String> send(java.net.http.HttpRequest.Builder b) throws IOException {
+        try {
+            return http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
     }
 
     /** Current resident set size in KiB (Linux), also tracking the peak seen. */

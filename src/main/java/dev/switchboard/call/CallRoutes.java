@@ -5,10 +5,13 @@ import dev.switchboard.http.ApiException;
 import dev.switchboard.http.ErrorCode;
 import dev.switchboard.http.IsoTime;
 import dev.switchboard.http.Json;
+import dev.switchboard.tenant.Tenant;
 import dev.switchboard.tenant.TenantDirectory;
 import io.javalin.http.Context;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** The tenant-scoped read API: the seed's call list and the call detail the dashboard opens. */
@@ -25,16 +28,29 @@ public final class CallRoutes {
     private final TenantDirectory tenants;
     private final CallQueries queries;
     private final ActionHistory actions;
+    private final TenantRoles roles;
 
-    public CallRoutes(TenantDirectory tenants, CallQueries queries, ActionHistory actions) {
+    public CallRoutes(TenantDirectory tenants, CallQueries queries, ActionHistory actions, TenantRoles roles) {
         this.tenants = tenants;
         this.queries = queries;
         this.actions = actions;
+        this.roles = roles;
     }
 
-    /** {@code GET /api/tenants}: id and name of every tenant, for the tenant picker. */
+    /** {@code GET /api/tenants}: the tenants the asker may see, with their role there, for the tenant picker. */
     public void listTenants(Context ctx) {
-        ctx.json(tenants.list().stream().map(t -> Map.of("id", t.id(), "name", t.name())).toList());
+        List<TenantView> visible = new ArrayList<>();
+        for (Tenant t : tenants.list()) roles.of(ctx, t.id()).ifPresent(role -> visible.add(new TenantView(t.id(), t.name(), role)));
+        ctx.json(visible);
+    }
+
+    /** A tenant in the picker, with the asker's role there. */
+    record TenantView(String id, String name, String role) {}
+
+    /** The asker's role in a tenant ({@code admin}, {@code supervisor}, {@code viewer}), empty when they may not see it. */
+    @FunctionalInterface
+    public interface TenantRoles {
+        Optional<String> of(Context ctx, String tenantId);
     }
 
     /** {@code GET /api/{client_id}/calls} — the seed contract (snake_case), newest first. */

@@ -1,7 +1,5 @@
 package dev.switchboard.control;
 
-import dev.switchboard.http.RequestJson;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.call.Call;
@@ -10,6 +8,7 @@ import dev.switchboard.db.Database;
 import dev.switchboard.http.ApiException;
 import dev.switchboard.http.ErrorCode;
 import dev.switchboard.http.Json;
+import dev.switchboard.http.RequestJson;
 import dev.switchboard.tenant.TenantDirectory;
 
 import java.time.Clock;

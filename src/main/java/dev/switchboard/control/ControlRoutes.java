@@ -1,8 +1,9 @@
 package dev.switchboard.control;
 
-import dev.switchboard.http.RequestJson;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.auth.Gate;
+import dev.switchboard.auth.Principal;
+import dev.switchboard.http.RequestJson;
 import dev.switchboard.tenant.TenantDirectory;
 import io.javalin.http.Context;
 
@@ -32,7 +33,10 @@ public final class ControlRoutes {
     private void perform(Context ctx, String action) {
         String tenantId = tenants.require(ctx.pathParam("client_id")).id();
         ObjectNode body = RequestJson.object(ctx.body());
-        String name = body.path("actor").isTextual() ? body.path("actor").asText() : ctx.header(ACTOR_HEADER);
+        // The audit names who the gate let in; a display name sent by the client counts only without one.
+        Principal who = Gate.of(ctx);
+        String name = !(who instanceof Principal.Anonymous) ? who.actorName()
+                : body.path("actor").isTextual() ? body.path("actor").asText() : ctx.header(ACTOR_HEADER);
         ActionView done = control.perform(tenantId, ctx.pathParam("call_id"), action, body, Actor.of(name, ctx.ip()));
         ctx.json(Map.of("action", done));
     }

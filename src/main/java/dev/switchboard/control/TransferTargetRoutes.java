@@ -1,12 +1,11 @@
 package dev.switchboard.control;
 
-import dev.switchboard.http.RequestJson;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.db.Database;
 import dev.switchboard.db.GroupCommitter;
 import dev.switchboard.http.ApiException;
 import dev.switchboard.http.ErrorCode;
+import dev.switchboard.http.RequestJson;
 import dev.switchboard.tenant.TenantDirectory;
 import io.javalin.http.Context;
 

@@ -7,6 +7,8 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+
 /** Maps every failure to the one error shape, so no handler formats errors itself. */
 public final class ErrorHandlers {
     private static final Logger log = LoggerFactory.getLogger(ErrorHandlers.class);
@@ -47,6 +49,24 @@ public final class ErrorHandlers {
 
     public static void write(Context ctx, ErrorCode code, String message) {
         ctx.status(code.status()).json(ErrorBody.of(code, message, RequestIds.of(ctx)));
+    }
+
+    /**
+     * Writes the error body now: Javalin sends only the status of a refused upgrade, and the browser (or
+     * an operator with curl) should see which refusal it was.
+     */
+    public static void refuseUpgrade(Context ctx, ApiException e) {
+        try {
+            byte[] body = Json.write(ErrorBody.of(e.code(), e.getMessage(), RequestIds.of(ctx))).getBytes(StandardCharsets.UTF_8);
+            var res = ctx.res();
+            res.setStatus(e.code().status());
+            res.setContentType("application/json");
+            res.setContentLength(body.length);
+            res.getOutputStream().write(body);
+            res.flushBuffer();
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // the client went away; the status alone is all we could send
+        }
     }
 
     private static ErrorCode fromStatus(int status) {

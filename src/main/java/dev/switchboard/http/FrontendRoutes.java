@@ -17,11 +17,12 @@ public final class FrontendRoutes {
         return FrontendRoutes.class.getResource("/public/index.html") != null;
     }
 
-    public static void install(JavalinConfig config) {
+    /** @param open the route role that lets anyone in (the page itself holds nothing secret) */
+    public static void install(JavalinConfig config, io.javalin.security.RouteRole open) {
         if (!bundled()) {
             config.routes.get("/", ctx -> ctx.contentType("text/plain; charset=utf-8").result(
                     "Switchboard is running, but this build has no web UI (built with -Dfrontend.skip).\n"
-                            + "Rebuild with ./mvnw package to include it. The API and WebSockets work as usual.\n"));
+                            + "Rebuild with ./mvnw package to include it. The API and WebSockets work as usual.\n"), open);
             return;
         }
         if (FrontendRoutes.class.getResource("/public/assets") != null) {

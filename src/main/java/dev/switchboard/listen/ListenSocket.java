@@ -1,5 +1,7 @@
 package dev.switchboard.listen;
 
+import dev.switchboard.auth.Gate;
+import dev.switchboard.auth.Principal;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallRepository;
 import dev.switchboard.control.ActionLog;
@@ -8,9 +10,10 @@ import dev.switchboard.control.SupervisorAction;
 import dev.switchboard.db.Database;
 import dev.switchboard.http.ApiException;
 import dev.switchboard.http.ErrorBody;
-import dev.switchboard.http.RequestIds;
 import dev.switchboard.http.ErrorCode;
+import dev.switchboard.http.ErrorHandlers;
 import dev.switchboard.http.Json;
+import dev.switchboard.http.RequestIds;
 import dev.switchboard.tenant.TenantDirectory;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
@@ -63,26 +66,8 @@ public final class ListenSocket {
             Call call = listenable(ctx.queryParam("client_id"), ctx.pathParam("call_id"));
             if (call.isEnded()) throw new ApiException(ErrorCode.CALL_NOT_LIVE, "The call has ended; there is nothing to listen to");
         } catch (ApiException e) {
-            refuse(ctx, e);
+            ErrorHandlers.refuseUpgrade(ctx, e);
             throw e; // stops the upgrade
-        }
-    }
-
-    /**
-     * Writes the error body now: Javalin sends only the status of a refused upgrade, and the browser (or
-     * an operator with curl) should see which refusal it was.
-     */
-    private static void refuse(Context ctx, ApiException e) {
-        try {
-            byte[] body = Json.write(ErrorBody.of(e.code(), e.getMessage(), RequestIds.of(ctx))).getBytes(StandardCharsets.UTF_8);
-            var res = ctx.res();
-            res.setStatus(e.code().status());
-            res.setContentType("application/json");
-            res.setContentLength(body.length);
-            res.getOutputStream().write(body);
-            res.flushBuffer();
-        } catch (java.io.IOException | RuntimeException ignored) {
-            // the client went away; the status alone is all we could send
         }
     }
 
@@ -118,7 +103,9 @@ public final class ListenSocket {
         ctx.session.setIdleTimeout(IDLE_TIMEOUT);
         long now = clock.millis();
         Listener listener = new Listener(call.tenantId(), call.id(), ctx.session, relay.metrics(), now);
-        Actor actor = Actor.of(ctx.queryParam("name"), address(ctx.session.getRemoteSocketAddress()));
+        Principal who = Gate.of(ctx);
+        Actor actor = Actor.of(who instanceof Principal.Anonymous ? ctx.queryParam("name") : who.actorName(),
+                address(ctx.session.getRemoteSocketAddress()));
         CompletableFuture<Long> row = actions.recordLater(new SupervisorAction(0, call.tenantId(), call.id(), SupervisorAction.LISTEN,
                 actor.name(), actor.address(), "{}", SupervisorAction.OK, null, null, null, now, null, null));
         open.put(ctx.sessionId(), new Session(listener, row));

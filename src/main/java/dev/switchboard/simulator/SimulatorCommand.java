@@ -1,7 +1,5 @@
 package dev.switchboard.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.http.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,10 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -156,13 +152,13 @@ public final class SimulatorCommand {
             return "interrupted while checking " + base;
         }
         try {
-            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tenants"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (list.statusCode() != 200) return null; // not listable here (e.g. needs a login): webhooks will tell
-            JsonNode known = Json.MAPPER.readTree(list.body());
-            Set<String> ids = new HashSet<>();
-            known.forEach(t -> ids.add(t.path("id").asText()));
-            List<String> missing = tenants.stream().filter(t -> !ids.contains(t)).toList();
+            // Each tenant's webhook URL answers a GET: 200 if it takes webhooks, 404 if there is no such tenant.
+            List<String> missing = new java.util.ArrayList<>();
+            for (String t : tenants) {
+                HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/vapi/" + t))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (probe.statusCode() == 404) missing.add(t);
+            }
             if (!missing.isEmpty()) {
                 return "the target has no tenant " + String.join(", ", missing) + "; create "
                         + (missing.size() == 1 ? "it" : "them") + " first with 'java -jar switchboard.jar tenant create "

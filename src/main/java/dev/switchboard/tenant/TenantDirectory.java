@@ -30,9 +30,16 @@ public final class TenantDirectory {
 
     /** The tenant, or a 404 {@code unknown_tenant} error that says how to create it. */
     public Tenant require(String id) {
-        return find(id).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_TENANT,
-                "Unknown client_id '" + printable(id) + "'. Tenants are created by an operator: "
-                        + "java -jar switchboard.jar tenant create <id> \"<name>\" (or SWITCHBOARD_TENANTS)."));
+        return find(id).orElseThrow(() -> unknown(id));
+    }
+
+    /**
+     * The 404 for a tenant that does not exist, also given (word for word) to someone who may not see a
+     * tenant that does, so guessing ids reveals nothing.
+     */
+    public static ApiException unknown(String id) {
+        return new ApiException(ErrorCode.UNKNOWN_TENANT, "Unknown client_id '" + printable(id) + "'. Tenants are created by an operator: "
+                + "java -jar switchboard.jar tenant create <id> \"<name>\" (or SWITCHBOARD_TENANTS).");
     }
 
     public Optional<Tenant> find(String id) {

@@ -33,6 +33,17 @@ public final class WebhookRoutes {
         this.clock = clock;
     }
 
+    /**
+     * {@code GET /webhooks/vapi/{client_id}}: whether this is a webhook URL Switchboard accepts (opening it in
+     * a browser checks the URL before pasting it into Vapi; the simulator checks its tenants the same way).
+     * It tells no more than a POST's answer does.
+     */
+    public void probe(Context ctx) {
+        var tenant = tenants.require(ctx.pathParam("client_id"));
+        ctx.json(java.util.Map.of("tenant", tenant.id(), "provider", VapiParser.PROVIDER,
+                "message", "Vapi webhooks for " + tenant.id() + " are accepted here (POST)."));
+    }
+
     public void vapi(Context ctx) throws IOException {
         long start = System.nanoTime();
         ParsedWebhook msg;

@@ -33,3 +33,28 @@ CREATE TABLE sessions (
     client_address  TEXT
 );
 CREATE INDEX sessions_by_user ON sessions (user_id);
+
+-- A program's access to one tenant. The key is shown once; only its SHA-256 is kept, found by its
+-- non-secret prefix. scope: read, or control (read + listen + act on calls).
+CREATE TABLE api_keys (
+    id            BIGSERIAL PRIMARY KEY,
+    tenant_id     TEXT NOT NULL REFERENCES tenants (id),
+    name          TEXT NOT NULL,
+    prefix        TEXT NOT NULL UNIQUE,
+    key_hash      TEXT NOT NULL,
+    scope         TEXT NOT NULL CHECK (scope IN ('read', 'control')),
+    created_by    TEXT,
+    created_at    BIGINT NOT NULL,
+    last_used_at  BIGINT,
+    revoked_at    BIGINT
+);
+CREATE INDEX api_keys_by_tenant ON api_keys (tenant_id, id);
+
+-- Short-lived, single-use tickets that let a program (which cannot rely on cookies) open a WebSocket:
+-- obtained over REST with its key, then passed as ?ticket=… on the upgrade. Only the hash is kept.
+CREATE TABLE ws_tickets (
+    ticket_hash  TEXT PRIMARY KEY,
+    user_id      BIGINT,
+    api_key_id   BIGINT,
+    expires_at   BIGINT NOT NULL
+);

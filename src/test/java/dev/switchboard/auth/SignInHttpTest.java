@@ -92,7 +92,7 @@ class SignInHttpTest {
 
     @Test
     void withoutAValidSessionMeIs401AndMalformedSignInsAre400() {
-        assertThat(app.get("/api/auth/me").statusCode()).isEqualTo(401);
+        assertThat(app.send(HttpRequest.newBuilder(app.base().resolve("/api/auth/me")).build()).statusCode()).isEqualTo(401);
         assertThat(withCookie("GET", "/api/auth/me", "forged-token", null).statusCode()).isEqualTo(401);
         assertThat(app.post("/api/auth/login", "{\"email\":").statusCode()).isEqualTo(400);
         assertThat(app.post("/api/auth/login", "{\"email\":\"ann@example.com\"}").statusCode()).isEqualTo(400);

@@ -18,7 +18,7 @@ class TransferTargetsTest {
 
     static HttpResponse<String> delete(TestApp app, String path) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.base() + path)).DELETE().build(),
+            return HttpClient.newHttpClient().send(app.asAdmin(HttpRequest.newBuilder(URI.create(app.base() + path))).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -71,7 +71,8 @@ class CrashDurabilityTest {
         try (ServerProcess restarted = ServerProcess.start(port, server.dataDir, List.of("acme"), null, List.of())) {
             Set<String> stored = new HashSet<>();
             for (int s = 0; s < 8; s++) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/acme/calls/crash-" + s)).build(),
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/acme/calls/crash-" + s))
+                                .header("Cookie", restarted.sessionCookie()).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) continue;
                 for (JsonNode line : TestApp.json(r.body()).path("transcript")) stored.add(line.path("text").asText());

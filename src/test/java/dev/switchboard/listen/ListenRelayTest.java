@@ -340,7 +340,7 @@ class ListenRelayTest {
             await(() -> !app.getJson("/api/acme/calls/c1").path("actions").get(0).path("endedAt").isNull(),
                     Duration.ofSeconds(5), "the session is recorded as ended");
             JsonNode a = app.getJson("/api/acme/calls/c1").path("actions").get(0);
-            assertThat(a.path("actor").asText()).isEqualTo("Ann Lee");
+            assertThat(a.path("actor").asText()).isEqualTo(TestApp.ADMIN_EMAIL); // the signed-in user, not the name the client sent
             assertThat(a.path("clientAddress").asText()).isEqualTo("127.0.0.1");
             assertThat(a.path("outcome").asText()).isEqualTo("ok");
             assertThat(a.path("detail").asText()).isEqualTo("listener-left");

@@ -24,16 +24,52 @@ import java.util.function.UnaryOperator;
 
 /**
  * The real application on a random port with a fresh database (a temp SQLite file unless a database is
- * given), plus a real HTTP client. Debug API on; no simulator.
+ * given), plus a real HTTP client. Debug API on; no simulator. {@link #get}, {@link #post} and {@link #ws}
+ * act as an agency admin (a real account, signed in over HTTP on first use); {@link #send} and
+ * {@link #wsAnonymous} carry no credentials, for the tests of who may do what.
  */
 public final class TestApp implements AutoCloseable {
     public final App app;
     private final Path dir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    public static final String ADMIN_EMAIL = "test-admin@switchboard.test";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    /** The admin's session cookie and CSRF token, once signed in. */
+    private volatile String[] admin;
+
     private TestApp(App app, Path dir) {
         this.app = app;
         this.dir = dir;
+    }
+
+    /** Signs in as the agency admin (creating the account the first time): {cookie header value, CSRF token}. */
+    public String[] admin() {
+        String[] a = admin;
+        if (a != null) return a;
+        synchronized (this) {
+            if (admin == null) {
+                if (app.accounts().find(ADMIN_EMAIL).isEmpty()) app.accounts().create(ADMIN_EMAIL, ADMIN_PASSWORD, true);
+                admin = signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+            }
+            return admin;
+        }
+    }
+
+    /** Signs in over HTTP: {cookie header value, CSRF token}. */
+    public String[] signIn(String email, String password) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(base().resolve("/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")).build());
+        if (r.statusCode() != 200) throw new AssertionError("sign-in as " + email + " -> " + r.statusCode() + " " + r.body());
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("sb_session=")).findFirst().orElseThrow();
+        return new String[] {cookie.substring(0, cookie.indexOf(';')), json(r.body()).path("csrfToken").asText()};
+    }
+
+    /** Adds the agency admin's session cookie and CSRF token. */
+    public HttpRequest.Builder asAdmin(HttpRequest.Builder b) {
+        String[] a = admin();
+        return b.header("Cookie", a[0]).header("X-CSRF-Token", a[1]);
     }
 
     public static TestApp sqlite(String... tenants) {
@@ -68,24 +104,34 @@ public final class TestApp implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + app.port());
     }
 
+    /** A WebSocket URI with a fresh single-use ticket of the agency admin. */
     public URI ws(String pathAndQuery) {
+        HttpResponse<String> r = send(asAdmin(HttpRequest.newBuilder(base().resolve("/api/auth/ws-ticket")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (r.statusCode() != 200) throw new AssertionError("ws-ticket -> " + r.statusCode() + " " + r.body());
+        String ticket = json(r.body()).path("ticket").asText();
+        return wsAnonymous(pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "ticket=" + ticket);
+    }
+
+    /** A WebSocket URI without credentials. */
+    public URI wsAnonymous(String pathAndQuery) {
         return URI.create("ws://127.0.0.1:" + app.port() + pathAndQuery);
     }
 
     public HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(base().resolve(path))
+        return send(asAdmin(HttpRequest.newBuilder(base().resolve(path)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public HttpResponse<String> postBytes(String path, byte[] body) {
-        return send(HttpRequest.newBuilder(base().resolve(path))
+        return send(asAdmin(HttpRequest.newBuilder(base().resolve(path)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base().resolve(path)).GET().build());
+        return send(asAdmin(HttpRequest.newBuilder(base().resolve(path))).GET().build());
     }
 
     public JsonNode getJson(String path) {
@@ -113,7 +159,7 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
-    /** Sends any request (for headers the helpers above do not set, e.g. cookies). */
+    /** Sends the request as it is: no credentials are added. */
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
