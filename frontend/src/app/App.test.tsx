@@ -3,14 +3,17 @@ import userEvent from "@testing-library/user-event";
 import { render } from "@testing-library/react";
 import { FakeWebSocket } from "@/test/fake-websocket";
 import { makeCall, makeDetail } from "@/test/fixtures";
-import { detailPath, sendSnapshot, stubApi, testQueryClient } from "@/test/render";
+import { detailPath, sendSnapshot, signedIn, stubApi as stubRoutes, testQueryClient, type StubRoute } from "@/test/render";
 import { App } from "./App";
 import { AppProviders } from "./AppProviders";
 
 const tenants = [
-  { id: "acme-agency", name: "Acme Agency" },
-  { id: "demo-client", name: "Demo Client" },
+  { id: "acme-agency", name: "Acme Agency", role: "admin" },
+  { id: "demo-client", name: "Demo Client", role: "admin" },
 ];
+
+/** These tests are about the console: the browser is signed in (an admin of both tenants). */
+const stubApi = (routes: Record<string, StubRoute>) => stubRoutes({ ...signedIn(), ...routes });
 
 function renderApp(url = "/") {
   window.history.replaceState(null, "", url);
@@ -28,7 +31,7 @@ describe("the app", () => {
   test("shows the product name and the tenants in the picker", async () => {
     stubApi({ "/api/tenants": tenants });
     renderApp();
-    expect(screen.getByRole("heading", { name: "Switchboard" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "Switchboard" })).toBeInTheDocument();
     const picker = await screen.findByTestId("tenant-picker");
     await waitFor(() => expect(picker).toHaveValue("acme-agency"));
     expect(Array.from((picker as HTMLSelectElement).options).map((o) => o.value)).toEqual(["acme-agency", "demo-client"]);
@@ -121,16 +124,6 @@ describe("the app", () => {
     stubApi({ "/api/tenants": tenants, "/api/acme-agency/transfer-targets": [{ id: 1, name: "Acme desk", number: "+14155550100", sipUri: null }] });
     renderApp("/?client=acme-agency&view=targets");
     expect(await screen.findByText("Acme desk")).toBeInTheDocument();
-  });
-
-  test("'Your name' defaults to Supervisor and is remembered in this browser", async () => {
-    const user = userEvent.setup();
-    stubApi({ "/api/tenants": tenants });
-    renderApp("/?client=demo-client");
-    const name = screen.getByTestId("display-name");
-    expect(name).toHaveAttribute("placeholder", "Supervisor");
-    await user.type(name, "Ana");
-    expect(window.localStorage.getItem("switchboard.displayName")).toBe("Ana");
   });
 });
 

@@ -65,7 +65,7 @@ export type CallActionOutcome = "ok" | "rejected" | "failed" | "timeout";
 export interface CallAction {
   id: number | string;
   action: CallActionKind | (string & {});
-  /** The display name the browser sent (until user accounts exist). */
+  /** Who did it: the signed-in user the server recorded (older entries: the name the browser sent). */
   actor: string | null;
   clientAddress: string | null;
   parameters: { [key: string]: JsonValue } | null;
@@ -98,7 +98,10 @@ export interface TransferTarget {
   sipUri: string | null;
 }
 
+/** A tenant the signed-in user may see (GET /api/tenants lists only those). */
 export interface Tenant {
   id: string;
   name: string;
+  /** The user's role there ("viewer" | "supervisor" | "admin"; "admin" everywhere for agency admins). */
+  role?: string;
 }

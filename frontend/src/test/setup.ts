@@ -1,6 +1,7 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { listenSessions } from "@/features/listen/listen-sessions";
+import { setCsrfToken } from "@/lib/api-client";
 import { FakeAudioSink } from "./fake-audio-sink";
 import { FakeWebSocket } from "./fake-websocket";
 
@@ -14,6 +15,7 @@ afterEach(() => {
   window.history.replaceState(null, "", "/");
   window.localStorage.clear();
   window.sessionStorage.clear();
+  setCsrfToken(null);
 });
 
 // jsdom has no layout: scrolling APIs the transcript uses are no-ops here.

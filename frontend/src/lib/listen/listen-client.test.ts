@@ -8,7 +8,7 @@ const FORMAT_MONO = { type: "format", encoding: "pcm_s16le", sampleRate: 16000, 
 function startClient(options: { diagnose?: () => Promise<ListenError | null> } = {}) {
   const sink = new FakeAudioSink();
   const client = new ListenClient({
-    url: "ws://test/ws/listen/c1?client_id=demo-client&name=Ana",
+    url: "ws://test/ws/listen/c1?client_id=demo-client",
     sink,
     createSocket: (url) => new FakeWebSocket(url),
     diagnose: options.diagnose,
@@ -27,7 +27,7 @@ beforeEach(() => {
 describe("the listen client", () => {
   test("connects to the relay with binary frames as ArrayBuffers and is 'connecting' until the format arrives", () => {
     const { client, socket } = startClient();
-    expect(socket.url).toBe("ws://test/ws/listen/c1?client_id=demo-client&name=Ana");
+    expect(socket.url).toBe("ws://test/ws/listen/c1?client_id=demo-client");
     expect(socket.binaryType).toBe("arraybuffer");
     socket.serverOpens();
     expect(phase(client)).toBe("connecting");
@@ -214,14 +214,14 @@ describe("the listen client", () => {
 describe("the listen socket URL", () => {
   const page = { href: "https://dash.example.com/?client=acme&call=c1", host: "dash.example.com", protocol: "https:" };
 
-  test("is the call's relay path on this host (wss on https), with the listener's name", () => {
-    expect(listenSocketUrl("/ws/listen/c1?client_id=acme", "c1", "acme", "Ana Lopez", page)).toBe("wss://dash.example.com/ws/listen/c1?client_id=acme&name=Ana+Lopez");
-    expect(listenSocketUrl("/ws/listen/c1?client_id=acme", "c1", "acme", "Ana", { href: "http://localhost:5174/", host: "localhost:5174", protocol: "http:" })).toBe(
-      "ws://localhost:5174/ws/listen/c1?client_id=acme&name=Ana",
+  test("is the call's relay path on this host (wss on https); no name: the session cookie says who listens", () => {
+    expect(listenSocketUrl("/ws/listen/c1?client_id=acme", "c1", "acme", page)).toBe("wss://dash.example.com/ws/listen/c1?client_id=acme");
+    expect(listenSocketUrl("/ws/listen/c1?client_id=acme", "c1", "acme", { href: "http://localhost:5174/", host: "localhost:5174", protocol: "http:" })).toBe(
+      "ws://localhost:5174/ws/listen/c1?client_id=acme",
     );
   });
 
   test("never connects anywhere else: a provider URL is replaced by the relay path", () => {
-    expect(listenSocketUrl("wss://phone-call-websocket.vapi.ai/c1/listen", "c 1", "acme", "Ana", page)).toBe("wss://dash.example.com/ws/listen/c%201?client_id=acme&name=Ana");
+    expect(listenSocketUrl("wss://phone-call-websocket.vapi.ai/c1/listen", "c 1", "acme", page)).toBe("wss://dash.example.com/ws/listen/c%201?client_id=acme");
   });
 });

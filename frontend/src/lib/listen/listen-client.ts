@@ -371,10 +371,10 @@ function toArrayBuffer(data: unknown): ArrayBuffer | null {
 
 /**
  * The relay's WebSocket URL for a call: the CallView's `listenUrl` (a same-origin path such as
- * /ws/listen/{id}?client_id=…) on this page's host, plus the listener's display name. Anything that is
+ * /ws/listen/{id}?client_id=…) on this page's host; the session cookie says who listens. Anything that is
  * not a same-origin relay path is never connected to (provider URLs must not reach browsers).
  */
-export function listenSocketUrl(listenUrl: string, callId: string, clientId: string, name: string, location: Pick<Location, "href" | "host" | "protocol"> = window.location): string {
+export function listenSocketUrl(listenUrl: string, callId: string, clientId: string, location: Pick<Location, "href" | "host" | "protocol"> = window.location): string {
   let url: URL;
   try {
     url = new URL(listenUrl, location.href);
@@ -386,6 +386,5 @@ export function listenSocketUrl(listenUrl: string, callId: string, clientId: str
     url.searchParams.set("client_id", clientId);
   }
   url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
-  url.searchParams.set("name", name);
   return url.href;
 }

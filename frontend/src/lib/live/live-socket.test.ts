@@ -7,13 +7,14 @@ function snapshotMessage(seq: number, calls = [makeCall({ id: "a" })]) {
   return { type: "snapshot", clientId: "demo-client", seq, serverTime: "2025-12-10T07:06:00.000000", calls };
 }
 
-function startSocket(options: { connectivity?: Connectivity | null } = {}) {
+function startSocket(options: { connectivity?: Connectivity | null; onRefused?: () => void } = {}) {
   const live = new LiveSocket({
     clientId: "demo-client",
     url: "ws://test/ws/dashboard?client_id=demo-client",
     createSocket: (url) => new FakeWebSocket(url),
     random: () => 1, // no jitter: delays are exactly the backoff ceiling
     connectivity: options.connectivity ?? null,
+    onRefused: options.onRefused,
   });
   live.start();
   return live;
@@ -29,6 +30,22 @@ afterEach(() => {
 });
 
 describe("the live socket", () => {
+  test("a connection refused before it opened (e.g. 401: the session expired) is reported, and reconnecting goes on", () => {
+    const onRefused = vi.fn();
+    const live = startSocket({ onRefused });
+    FakeWebSocket.latest().serverCloses(1006);
+    expect(onRefused).toHaveBeenCalledTimes(1);
+    expect(live.getSnapshot().connection.phase).toBe("reconnecting");
+  });
+
+  test("a connection that opened and then dropped is not a refusal", () => {
+    const onRefused = vi.fn();
+    startSocket({ onRefused });
+    FakeWebSocket.latest().serverSends(snapshotMessage(0));
+    FakeWebSocket.latest().serverCloses(1006);
+    expect(onRefused).not.toHaveBeenCalled();
+  });
+
   test("connects to the tenant's dashboard URL and is 'connecting' until the snapshot", () => {
     const live = startSocket();
     expect(FakeWebSocket.latest().url).toBe("ws://test/ws/dashboard?client_id=demo-client");

@@ -51,6 +51,12 @@ export interface LiveSocketOptions {
   deadAfterMs?: number;
   /** Browser connectivity; defaults to navigator.onLine and the online/offline events. */
   connectivity?: Connectivity | null;
+  /**
+   * A connection closed before it ever opened: the upgrade was refused (browsers hide the HTTP status,
+   * e.g. 401 when the session expired) or the server is unreachable. Reconnecting goes on; the caller
+   * can check whether the session is still alive.
+   */
+  onRefused?: () => void;
 }
 
 export interface Connectivity {
@@ -106,6 +112,9 @@ export class LiveSocket {
   private watchdog: ReturnType<typeof setTimeout> | null = null;
   private unsubscribeConnectivity: (() => void) | null = null;
   private running = false;
+  /** The current socket opened (or sent something): its close is a drop, not a refusal. */
+  private opened = false;
+  private readonly onRefused: (() => void) | null;
 
   constructor(options: LiveSocketOptions) {
     this.url = options.url ?? dashboardSocketUrl(options.clientId);
@@ -113,6 +122,7 @@ export class LiveSocket {
     this.random = options.random ?? Math.random;
     this.deadAfterMs = options.deadAfterMs ?? DEAD_AFTER_MS;
     this.connectivity = options.connectivity === undefined ? browserConnectivity() : options.connectivity;
+    this.onRefused = options.onRefused ?? null;
     this.snapshot = {
       connection: { phase: "connecting", attempt: 0, retryAt: null, reason: null, resyncs: 0 },
       data: emptyLiveCalls(),
@@ -156,19 +166,23 @@ export class LiveSocket {
     }
     const socket = this.createSocket(this.url);
     this.socket = socket;
+    this.opened = false;
     const { attempt } = this.snapshot.connection;
     this.setConnection({ phase: attempt === 0 && !this.snapshot.data.hasSnapshot ? "connecting" : "reconnecting", retryAt: null });
     socket.onmessage = (event) => this.received(socket, event.data);
     socket.onclose = (event) => this.closed(socket, event.code, event.reason);
     // An error is always followed by a close event, which does the work.
     socket.onerror = () => undefined;
-    socket.onopen = () => undefined;
+    socket.onopen = () => {
+      if (socket === this.socket) this.opened = true;
+    };
     // Also bounds a connection attempt that never completes.
     this.armWatchdog();
   }
 
   private received(socket: WebSocketLike, data: unknown): void {
     if (socket !== this.socket) return;
+    this.opened = true;
     this.armWatchdog();
     const msg = parseServerMessage(data);
     if (!msg) return;
@@ -207,7 +221,9 @@ export class LiveSocket {
       this.setConnection({ phase: "offline", retryAt: null, reason: "This client does not exist on the server" });
       return;
     }
+    const refused = !this.opened;
     this.scheduleReconnect(describeClose(code, reason));
+    if (refused) this.onRefused?.();
   }
 
   /** Gives up on the current connection (gap or silence) and reconnects for a fresh snapshot. */

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiPath, apiSend } from "@/lib/api-client";
 import type { CallAction } from "@/lib/api-types";
-import { displayName } from "@/lib/display-name";
 
-/** The control actions of issue 3, each a POST to /api/{client}/calls/{call}/{kind}. */
+/**
+ * The control actions of issue 3, each a POST to /api/{client}/calls/{call}/{kind}. The server records
+ * the signed-in user as the actor; the api client adds the CSRF token.
+ */
 export type ControlRequest =
   | { kind: "transfer"; body: { targetId: number; message?: string } | { number: string; message?: string } }
   | { kind: "end"; body?: Record<string, never> }
@@ -15,7 +17,7 @@ export type ControlRequest =
 export type ControlKind = ControlRequest["kind"];
 
 export function postControl(clientId: string, callId: string, request: ControlRequest): Promise<{ action: CallAction }> {
-  return apiSend("POST", apiPath(clientId, "calls", callId, request.kind), { ...(request.body ?? {}), actor: displayName() });
+  return apiSend("POST", apiPath(clientId, "calls", callId, request.kind), request.body ?? {});
 }
 
 /**

@@ -3,10 +3,10 @@ import userEvent from "@testing-library/user-event";
 import type { CallAction, CallView } from "@/lib/api-types";
 import { CallDetailPanel } from "@/features/calls/components/detail/CallDetailPanel";
 import { AudioSinkFactoryContext } from "@/features/listen/sink-factory";
-import { setDisplayName } from "@/lib/display-name";
 import { FakeAudioSink } from "@/test/fake-audio-sink";
 import { makeCall, makeDetail } from "@/test/fixtures";
-import { detailPath, renderLive, sendSnapshot, sentRequests, serverSends, stubApi, type StubRoute } from "@/test/render";
+import type { Session } from "@/features/auth/api/auth";
+import { detailPath, renderLive, requestHeader, sendSnapshot, sentRequests, serverSends, signedIn, stubApi, TEST_CSRF, testSession, type StubRoute } from "@/test/render";
 
 const TARGETS = [
   { id: 12, name: "Front desk", number: "+14155550100", sipUri: null },
@@ -29,8 +29,9 @@ const action = (kind: string, overrides: Partial<CallAction> = {}): CallAction =
   ...overrides,
 });
 
-function renderCall(call: CallView = live, routes: Record<string, StubRoute> = {}, actions: CallAction[] = [], onClose = () => {}) {
+function renderCall(call: CallView = live, routes: Record<string, StubRoute> = {}, actions: CallAction[] = [], onClose = () => {}, session: Session = testSession()) {
   const fetchMock = stubApi({
+    ...signedIn(session),
     [detailPath(call.id)]: makeDetail({ call, actions }),
     "/api/demo-client/transfer-targets": TARGETS,
     ...routes,
@@ -39,6 +40,7 @@ function renderCall(call: CallView = live, routes: Record<string, StubRoute> = {
     <AudioSinkFactoryContext.Provider value={() => new FakeAudioSink()}>
       <CallDetailPanel clientId="demo-client" callId={call.id} onClose={onClose} />
     </AudioSinkFactoryContext.Provider>,
+    { session },
   );
   sendSnapshot([call]);
   return { ...result, fetchMock };
@@ -82,6 +84,78 @@ describe("call controls: what is offered", () => {
   });
 });
 
+describe("call controls: what each role is offered", () => {
+  test("a viewer sees the call but no Listen button and no actions", async () => {
+    renderCall(live, {}, [], () => {}, testSession({ role: "viewer" }));
+    await screen.findByTestId("detail-status");
+    expect(screen.queryByTestId("call-controls")).not.toBeInTheDocument();
+    for (const id of ["listen-button", ...CONTROL_IDS]) expect(screen.queryByTestId(id)).not.toBeInTheDocument();
+  });
+
+  test("a supervisor may listen and act", async () => {
+    renderCall(live, {}, [], () => {}, testSession({ role: "supervisor" }));
+    await screen.findByTestId("call-controls");
+    for (const id of ["listen-button", ...CONTROL_IDS]) expect(screen.getByTestId(id)).toBeInTheDocument();
+  });
+
+  test("an agency admin may do everything in any client, member or not", async () => {
+    renderCall(live, {}, [], () => {}, testSession({ agencyAdmin: true, tenants: [] }));
+    await screen.findByTestId("call-controls");
+    for (const id of ["listen-button", ...CONTROL_IDS]) expect(screen.getByTestId(id)).toBeInTheDocument();
+  });
+
+  test("someone without a role in this client is offered nothing", async () => {
+    renderCall(live, {}, [], () => {}, testSession({ role: "admin", tenants: ["acme-agency"] }));
+    await screen.findByTestId("detail-status");
+    expect(screen.queryByTestId("call-controls")).not.toBeInTheDocument();
+  });
+});
+
+describe("call controls: the session", () => {
+  test("every action carries the session's CSRF token", async () => {
+    const user = userEvent.setup();
+    const { fetchMock } = renderCall(live, { [controlPath("say")]: ok("say") });
+    await user.click(await screen.findByTestId("action-say"));
+    await user.type(screen.getByTestId("say-text"), "One moment please.");
+    await user.click(screen.getByTestId("confirm-action"));
+    await screen.findByText("Sent to the assistant");
+    const post = fetchMock.mock.calls.find(([path, init]) => path === controlPath("say") && init?.method === "POST");
+    expect(requestHeader(post?.[1], "X-CSRF-Token")).toBe(TEST_CSRF);
+    // Reads do not need it.
+    const get = fetchMock.mock.calls.find(([path]) => path === detailPath("c1"));
+    expect(requestHeader(get?.[1], "X-CSRF-Token")).toBeNull();
+  });
+
+  test("a stale CSRF token (403 csrf_failed) is refreshed from /api/auth/me and the action retried once", async () => {
+    const user = userEvent.setup();
+    const tokens: (string | null)[] = [];
+    const fresh = { ...testSession(), csrfToken: "fresh-token" };
+    const { fetchMock } = renderCall(live, {
+      "/api/auth/me": fresh,
+      [controlPath("end")]: ({ init }: { init: RequestInit | undefined }) => {
+        const token = requestHeader(init, "X-CSRF-Token");
+        tokens.push(token);
+        return token === "fresh-token" ? { action: action("end") } : [403, { error: { code: "csrf_failed", message: "Missing or wrong X-CSRF-Token header", requestId: "r" } }];
+      },
+    });
+    await user.click(await screen.findByTestId("action-end"));
+    await user.click(screen.getByTestId("confirm-action"));
+    expect(await screen.findByText("Ending the call")).toBeInTheDocument();
+    expect(tokens).toEqual([TEST_CSRF, "fresh-token"]);
+    expect(sentRequests(fetchMock)).toHaveLength(2);
+  });
+
+  test("403 forbidden (the role changed meanwhile) says so instead of failing silently", async () => {
+    const user = userEvent.setup();
+    renderCall(live, { [controlPath("end")]: [403, { error: { code: "forbidden", message: "Supervisors and admins only", requestId: "r7" } }] });
+    await user.click(await screen.findByTestId("action-end"));
+    await user.click(screen.getByTestId("confirm-action"));
+    const alert = await screen.findByTestId("action-error");
+    expect(alert).toHaveTextContent("Your role doesn't allow this");
+    expect(alert).toHaveTextContent("Ask an admin of this client");
+  });
+});
+
 describe("call controls: end call", () => {
   test("asks for confirmation and sends nothing when cancelled", async () => {
     const user = userEvent.setup();
@@ -94,16 +168,15 @@ describe("call controls: end call", () => {
     expect(sentRequests(fetchMock)).toEqual([]);
   });
 
-  test("confirming posts /end with the actor, toasts, refetches the detail, and leaves the status to the live stream", async () => {
+  test("confirming posts /end (no actor: the server records the signed-in user), toasts, refetches the detail, and leaves the status to the live stream", async () => {
     const user = userEvent.setup();
-    setDisplayName("Ana");
     const { fetchMock } = renderCall(live, { [controlPath("end")]: ok("end") });
     await user.click(await screen.findByTestId("action-end"));
     const detailFetches = fetchMock.mock.calls.filter(([p]) => p === detailPath("c1")).length;
     await user.click(screen.getByTestId("confirm-action"));
 
     expect(await screen.findByText("Ending the call")).toBeInTheDocument();
-    expect(sentRequests(fetchMock)).toEqual([["POST", controlPath("end"), { actor: "Ana" }]]);
+    expect(sentRequests(fetchMock)).toEqual([["POST", controlPath("end"), {}]]);
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     await waitFor(() => expect(fetchMock.mock.calls.filter(([p]) => p === detailPath("c1")).length).toBeGreaterThan(detailFetches));
     expect(screen.getByTestId("detail-status")).toHaveAttribute("data-status", "in-progress");
@@ -154,7 +227,7 @@ describe("call controls: transfer", () => {
     await user.click(screen.getByTestId("confirm-action"));
 
     await screen.findByText("Transfer requested");
-    expect(sentRequests(fetchMock)).toEqual([["POST", controlPath("transfer"), { targetId: 12, message: "Connecting you to the front desk", actor: "Supervisor" }]]);
+    expect(sentRequests(fetchMock)).toEqual([["POST", controlPath("transfer"), { targetId: 12, message: "Connecting you to the front desk" }]]);
   });
 
   test("validates a typed number as E.164 while typing and sends it normalized", async () => {
@@ -174,7 +247,7 @@ describe("call controls: transfer", () => {
     expect(screen.getByTestId("confirm-action")).toBeEnabled();
     await user.click(screen.getByTestId("confirm-action"));
     await screen.findByText("Transfer requested");
-    expect(sentRequests(fetchMock)).toEqual([["POST", controlPath("transfer"), { number: "+14155550199", actor: "Supervisor" }]]);
+    expect(sentRequests(fetchMock)).toEqual([["POST", controlPath("transfer"), { number: "+14155550199" }]]);
   });
 
   test("the provider's rejection reason is shown (502 provider_rejected)", async () => {
@@ -222,7 +295,7 @@ describe("call controls: say, whisper, mute", () => {
     await user.type(screen.getByTestId("say-text"), "One moment please.");
     await user.click(screen.getByTestId("confirm-action"));
     await screen.findByText("Sent to the assistant");
-    expect(sentRequests(fetchMock)).toEqual([["POST", controlPath("say"), { text: "One moment please.", endCallAfterSpoken: false, actor: "Supervisor" }]]);
+    expect(sentRequests(fetchMock)).toEqual([["POST", controlPath("say"), { text: "One moment please.", endCallAfterSpoken: false }]]);
   });
 
   test("whisper explains the caller does not hear it, and posts the instruction", async () => {
@@ -233,7 +306,7 @@ describe("call controls: say, whisper, mute", () => {
     await user.type(screen.getByTestId("whisper-text"), "Offer a discount");
     await user.click(screen.getByTestId("confirm-action"));
     await screen.findByText("Whispered to the assistant");
-    expect(sentRequests(fetchMock)).toEqual([["POST", controlPath("whisper"), { text: "Offer a discount", actor: "Supervisor" }]]);
+    expect(sentRequests(fetchMock)).toEqual([["POST", controlPath("whisper"), { text: "Offer a discount" }]]);
   });
 
   test("mute becomes unmute after it succeeds, and the choice is remembered for the call", async () => {
@@ -242,7 +315,7 @@ describe("call controls: say, whisper, mute", () => {
     await user.click(await screen.findByTestId("action-mute"));
     await screen.findByText("Assistant muted");
     expect(screen.getByTestId("action-unmute")).toHaveAttribute("aria-pressed", "true");
-    expect(sentRequests(fetchMock)).toEqual([["POST", controlPath("mute"), { actor: "Supervisor" }]]);
+    expect(sentRequests(fetchMock)).toEqual([["POST", controlPath("mute"), {}]]);
     unmount();
 
     renderCall();

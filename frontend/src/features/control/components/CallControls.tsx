@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/Button";
 import { Spinner } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/toast-context";
 import type { CallAction, CallView } from "@/lib/api-types";
+import { usePermissions } from "@/features/auth/hooks/auth-context";
 import { useControlAction } from "../api/control";
 import { describeActionError } from "../model/action-errors";
 import { canControl, canListen } from "../model/availability";
@@ -23,12 +24,14 @@ export interface ListenButtonState {
 
 /**
  * The action bar of a live call: Listen, then Say, Whisper, Mute/Unmute, and the dangerous two
- * (Transfer, End call), which confirm first. Nothing is shown that would do nothing.
+ * (Transfer, End call), which confirm first. Nothing is shown that would do nothing, or that the
+ * user's role does not allow (viewers see no bar at all; the server refuses them anyway).
  */
 export function CallControls({ clientId, call, actions, listen }: { clientId: string; call: CallView; actions: readonly CallAction[] | undefined; listen: ListenButtonState }) {
   const [open, setOpen] = useState<OpenDialog>(null);
-  const listenable = canListen(call);
-  const controllable = canControl(call);
+  const may = usePermissions(clientId);
+  const listenable = may("listen") && canListen(call);
+  const controllable = may("control") && canControl(call);
   if (!listenable && !controllable) return null;
   const close = () => setOpen(null);
 

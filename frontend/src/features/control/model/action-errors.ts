@@ -20,12 +20,16 @@ const TITLES: Record<string, string> = {
   provider_timeout: "The provider did not answer in time",
   network_error: "Couldn't reach Switchboard",
   duplicate_name: "That name is already taken",
+  forbidden: "Your role doesn't allow this",
+  csrf_failed: "This page's session is out of date",
 };
 
 const ADVICE: Record<string, string> = {
   provider_timeout: "It may still take effect: watch the call's status.",
   provider_unreachable: "Nothing was done. Try again in a moment.",
   call_not_controllable: "The provider gave no control URL for this call.",
+  forbidden: "Ask an admin of this client if you need to do this.",
+  csrf_failed: "Reload the page and try again.",
 };
 
 export function describeActionError(error: unknown): ActionErrorView {

@@ -2,7 +2,6 @@ import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { CallView } from "@/lib/api-types";
 import { CallDetailPanel } from "@/features/calls/components/detail/CallDetailPanel";
-import { setDisplayName } from "@/lib/display-name";
 import { FakeAudioSink, pcmBytes } from "@/test/fake-audio-sink";
 import { FakeWebSocket } from "@/test/fake-websocket";
 import { makeCall, makeDetail, makeLine } from "@/test/fixtures";
@@ -41,11 +40,10 @@ async function startListening() {
 }
 
 describe("the Listen panel", () => {
-  test("Listen connects to the call's relay path on this host with the listener's name", async () => {
-    setDisplayName("Ana Lopez");
+  test("Listen connects to the call's relay path on this host (the session cookie says who listens)", async () => {
     renderCall();
     await startListening();
-    expect(listenSocket().url).toBe("ws://localhost:3000/ws/listen/c1?client_id=demo-client&name=Ana+Lopez");
+    expect(listenSocket().url).toBe("ws://localhost:3000/ws/listen/c1?client_id=demo-client");
     expect(screen.getByTestId("listen-panel")).toBeInTheDocument();
     expect(state()).toBe("connecting");
     expect(screen.getByTestId("listen-button")).toHaveAttribute("aria-pressed", "true");

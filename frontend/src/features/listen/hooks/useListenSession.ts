@@ -2,7 +2,6 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useContext, useEffect, useRef, useSyncExternalStore } from "react";
 import { ApiError, apiGet, apiPath } from "@/lib/api-client";
 import type { CallDetail, CallView } from "@/lib/api-types";
-import { displayName } from "@/lib/display-name";
 import type { ChannelSelection } from "@/lib/listen/format";
 import { ListenClient, listenError, listenSocketUrl, type ListenError, type ListenPhase, type ListenState } from "@/lib/listen/listen-client";
 import { listenKey, listenSessions } from "../listen-sessions";
@@ -83,7 +82,7 @@ export function useListenSession(clientId: string, call: CallView): ListenSessio
   const start = useCallback(() => {
     if (!listenUrl) return;
     const session = new ListenClient({
-      url: listenSocketUrl(listenUrl, callId, clientId, displayName()),
+      url: listenSocketUrl(listenUrl, callId, clientId),
       sink: createSink(),
       diagnose: () => diagnoseListen(clientId, callId),
       channel: storedChannel(),

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { TransferTarget } from "@/lib/api-types";
-import { renderLive, sentRequests, stubApi } from "@/test/render";
+import type { Session } from "@/features/auth/api/auth";
+import { renderLive, requestHeader, sentRequests, stubApi, TEST_CSRF, testSession } from "@/test/render";
 import { TargetsSettings } from "./TargetsSettings";
 
 const PATH = "/api/demo-client/transfer-targets";
@@ -29,8 +30,8 @@ function fakeTargetsApi(initial: TransferTarget[] = []) {
   return stubApi(routes);
 }
 
-function renderSettings() {
-  return renderLive(<TargetsSettings clientId="demo-client" tenantName="Demo Client" />);
+function renderSettings(session: Session = testSession({ role: "admin" })) {
+  return renderLive(<TargetsSettings clientId="demo-client" tenantName="Demo Client" />, { session });
 }
 
 const FRONT_DESK = { id: 1, name: "Front desk", number: "+14155550100", sipUri: null };
@@ -125,6 +126,53 @@ describe("the transfer targets screen", () => {
     expect(sentRequests(fetchMock)).toEqual([["DELETE", `${PATH}/1`, undefined]]);
     await waitFor(() => expect(screen.getAllByTestId("target-row")).toHaveLength(1));
     expect(screen.getByTestId("target-row")).toHaveTextContent("Escalations");
+  });
+
+  test("adding and deleting send the session's CSRF token", async () => {
+    const user = userEvent.setup();
+    const fetchMock = fakeTargetsApi([FRONT_DESK]);
+    renderSettings();
+    await screen.findByTestId("target-row");
+    await user.type(screen.getByTestId("target-name"), "Queue");
+    await user.type(screen.getByTestId("target-sip"), "sip:queue@pbx.example.com");
+    await user.click(screen.getByTestId("target-add"));
+    await screen.findByText("Transfer target added");
+    await user.click(screen.getAllByTestId("target-delete")[0]!);
+    await user.click(within(screen.getByRole("dialog")).getByTestId("confirm-action"));
+    await screen.findByText("Transfer target deleted");
+    const writes = fetchMock.mock.calls.filter(([, init]) => init?.method === "POST" || init?.method === "DELETE");
+    expect(writes).toHaveLength(2);
+    for (const [, init] of writes) expect(requestHeader(init, "X-CSRF-Token")).toBe(TEST_CSRF);
+  });
+
+  test("a viewer sees the targets read-only: no add form, no delete", async () => {
+    fakeTargetsApi([FRONT_DESK]);
+    renderSettings(testSession({ role: "viewer" }));
+    expect(await screen.findByTestId("target-row")).toHaveTextContent("Front desk");
+    expect(screen.queryByTestId("target-form")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("target-delete")).not.toBeInTheDocument();
+    expect(screen.getByTestId("targets-read-only")).toHaveTextContent("Only an admin of this client can add or delete transfer targets.");
+  });
+
+  test("a supervisor sees them read-only too (they pick them in the Transfer dialog)", async () => {
+    fakeTargetsApi([]);
+    renderSettings(testSession({ role: "supervisor" }));
+    expect(await screen.findByTestId("targets-empty")).toHaveTextContent("An admin of this client can add");
+    expect(screen.queryByTestId("target-form")).not.toBeInTheDocument();
+  });
+
+  test("an agency admin manages them in any client", async () => {
+    fakeTargetsApi([FRONT_DESK]);
+    renderSettings(testSession({ agencyAdmin: true, tenants: [] }));
+    await screen.findByTestId("target-row");
+    expect(screen.getByTestId("target-form")).toBeInTheDocument();
+    expect(screen.getByTestId("target-delete")).toBeInTheDocument();
+  });
+
+  test("403 forbidden on the list says the role does not allow it", async () => {
+    stubApi({ [PATH]: [403, { error: { code: "forbidden", message: "Your role cannot read transfer targets.", requestId: "r" } }] });
+    renderSettings(testSession({ role: "viewer" }));
+    expect(await screen.findByTestId("targets-forbidden")).toHaveTextContent("Your role cannot read transfer targets.");
   });
 
   test("cancelling the delete keeps the target", async () => {

@@ -1,4 +1,4 @@
-import { ArrowLeft, Phone, PhoneForwarded, Plus, Trash2 } from "lucide-react";
+import { ArrowLeft, Lock, Phone, PhoneForwarded, Plus, ShieldAlert, Trash2 } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Dialog, DialogIcon } from "@/components/ui/Dialog";
@@ -11,6 +11,7 @@ import { setSearchParams } from "@/app/url-state";
 import { ApiError } from "@/lib/api-client";
 import type { TransferTarget } from "@/lib/api-types";
 import { formatPhone } from "@/lib/format";
+import { usePermissions } from "@/features/auth/hooks/auth-context";
 import { ActionErrorAlert } from "@/features/control/components/ActionErrorAlert";
 import { describeActionError } from "@/features/control/model/action-errors";
 import { validateE164, validateSipUri } from "@/features/control/model/destination";
@@ -20,11 +21,14 @@ const MAX_NAME = 80;
 
 /**
  * Settings → Transfer targets (?view=targets): the tenant's named destinations for the Transfer
- * action. A target is a name plus an E.164 number, a SIP URI, or both.
+ * action. A target is a name plus an E.164 number, a SIP URI, or both. Admins add and delete them;
+ * everyone else sees the list read-only.
  */
 export function TargetsSettings({ clientId, tenantName }: { clientId: string; tenantName: string }) {
   const targets = useTransferTargets(clientId);
   const [deleting, setDeleting] = useState<TransferTarget | null>(null);
+  const manage = usePermissions(clientId)("manageTargets");
+  const forbidden = targets.error instanceof ApiError && targets.error.isForbidden;
 
   return (
     <div data-testid="targets-settings" className="mx-auto max-w-3xl space-y-6 px-4 py-6 sm:px-6">
@@ -42,7 +46,14 @@ export function TargetsSettings({ clientId, tenantName }: { clientId: string; te
         </p>
       </div>
 
-      <AddTargetForm clientId={clientId} />
+      {manage ? (
+        <AddTargetForm clientId={clientId} />
+      ) : (
+        <p data-testid="targets-read-only" className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600 shadow-xs">
+          <Lock aria-hidden className="size-4 shrink-0 text-slate-400" />
+          Only an admin of this client can add or delete transfer targets.
+        </p>
+      )}
 
       <section aria-label="Saved targets" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
         <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2.5">
@@ -62,6 +73,10 @@ export function TargetsSettings({ clientId, tenantName }: { clientId: string; te
               </li>
             ))}
           </ul>
+        ) : forbidden ? (
+          <EmptyState icon={<ShieldAlert className="size-5" />} title="Your role can't see the transfer targets" data-testid="targets-forbidden">
+            {targets.error?.message} Ask an admin of this client if you need them.
+          </EmptyState>
         ) : targets.isError ? (
           <div className="px-4 py-6">
             <ActionErrorAlert error={{ ...describeActionError(targets.error), title: "Couldn't load the transfer targets" }} />
@@ -71,7 +86,9 @@ export function TargetsSettings({ clientId, tenantName }: { clientId: string; te
           </div>
         ) : targets.data.length === 0 ? (
           <EmptyState icon={<PhoneForwarded className="size-5" />} title="No transfer targets yet" data-testid="targets-empty">
-            Add the front desk, an on-call line or a SIP queue above. Without targets, supervisors can still transfer to a number they type in.
+            {manage
+              ? "Add the front desk, an on-call line or a SIP queue above. Without targets, supervisors can still transfer to a number they type in."
+              : "An admin of this client can add the front desk, an on-call line or a SIP queue. Until then, supervisors can transfer to a number they type in."}
           </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
@@ -87,15 +104,17 @@ export function TargetsSettings({ clientId, tenantName }: { clientId: string; te
                     {t.sipUri && <span className="truncate font-mono">{t.sipUri}</span>}
                   </p>
                 </div>
-                <Button variant="ghost" size="sm" aria-label={`Delete ${t.name}`} title="Delete" data-testid="target-delete" onClick={() => setDeleting(t)} className="text-slate-400 hover:text-red-600">
-                  <Trash2 aria-hidden className="size-4" />
-                </Button>
+                {manage && (
+                  <Button variant="ghost" size="sm" aria-label={`Delete ${t.name}`} title="Delete" data-testid="target-delete" onClick={() => setDeleting(t)} className="text-slate-400 hover:text-red-600">
+                    <Trash2 aria-hidden className="size-4" />
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
         )}
       </section>
-      {deleting && <DeleteTargetDialog clientId={clientId} target={deleting} onClose={() => setDeleting(null)} />}
+      {manage && deleting && <DeleteTargetDialog clientId={clientId} target={deleting} onClose={() => setDeleting(null)} />}
     </div>
   );
 }

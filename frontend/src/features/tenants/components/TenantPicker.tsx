@@ -2,11 +2,13 @@ import { ChevronsUpDown } from "lucide-react";
 import type { Tenant } from "@/lib/api-types";
 
 /** The tenant ("client") switcher in the header. Options are tenant ids, labelled with names. */
-export function TenantPicker({ tenants, value, onChange, disabled }: {
+export function TenantPicker({ tenants, value, onChange, disabled, emptyLabel }: {
   tenants: readonly Tenant[];
   value: string | null;
   onChange: (id: string) => void;
   disabled?: boolean;
+  /** What a disabled picker says instead of "Loading clients…" (e.g. there are none). */
+  emptyLabel?: string;
 }) {
   return (
     <label className="relative flex items-center">
@@ -18,7 +20,7 @@ export function TenantPicker({ tenants, value, onChange, disabled }: {
         disabled={disabled}
         onChange={(e) => onChange(e.target.value)}
       >
-        {value === null && <option value="">{disabled ? "Loading clients…" : "Choose a client"}</option>}
+        {value === null && <option value="">{disabled ? (emptyLabel ?? "Loading clients…") : "Choose a client"}</option>}
         {tenants.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}

@@ -24,7 +24,7 @@ function rememberTenant(id: string): void {
 export type TenantSelection =
   | { status: "loading" }
   | { status: "error"; error: Error; retry: () => void }
-  | { status: "empty" }
+  | { status: "empty"; retry: () => void }
   | { status: "unknown"; requestedId: string; tenants: Tenant[]; select: (id: string) => void }
   | { status: "ready"; tenant: Tenant; tenants: Tenant[]; select: (id: string) => void };
 
@@ -56,7 +56,7 @@ export function useTenantSelection(): TenantSelection {
 
   if (query.isPending) return { status: "loading" };
   if (query.isError) return { status: "error", error: query.error, retry };
-  if (!tenants || tenants.length === 0) return { status: "empty" };
+  if (!tenants || tenants.length === 0) return { status: "empty", retry };
   if (selected) return { status: "ready", tenant: selected, tenants, select };
   if (requested) return { status: "unknown", requestedId: requested, tenants, select };
   return { status: "loading" };

@@ -78,7 +78,7 @@ class ListenAndControlE2ETest {
     @Test
     void listeningToALiveCallPlaysNonSilentAudioInThePagesAudioGraph() {
         SimulatedCall call = liveCall("acme");
-        Page page = browser.newPage();
+        Page page = browser.signedInPage(app);
         Locator detail = openCall(page, "acme", call);
 
         detail.getByTestId("listen-button").click();
@@ -109,7 +109,7 @@ class ListenAndControlE2ETest {
     @Test
     void aConfirmedTransferSendsVapisBodyAndTheRowGoesForwardingThenEnded() {
         SimulatedCall call = liveCall("globex");
-        Page page = browser.newPage();
+        Page page = browser.signedInPage(app);
         Locator detail = openCall(page, "globex", call);
         Locator row = page.locator("[data-testid=call-row][data-call-id='" + call.id() + "']");
 

@@ -48,7 +48,7 @@ class LiveBoardE2ETest {
 
     @Test
     void webhooksMakeARowAppearChangeStateAndStreamTheTranscriptWithoutAReload() {
-        Page page = browser.newPage();
+        Page page = browser.signedInPage(app);
         page.navigate(app.base() + "/?client=acme");
         assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
         assertThat(page.getByTestId("board-empty")).isVisible();
@@ -98,7 +98,7 @@ class LiveBoardE2ETest {
 
     @Test
     void aTenantsBoardNeverShowsAnotherTenantsCalls() {
-        Page page = browser.newPage();
+        Page page = browser.signedInPage(app);
         page.navigate(app.base() + "/?client=globex");
         assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
         app.webhook("initech", VapiMessages.statusUpdate(call("e2e-private"), "in-progress", System.currentTimeMillis(), null, null));
@@ -110,7 +110,7 @@ class LiveBoardE2ETest {
 
     @Test
     void theTenantPickerSwitchesBoards() {
-        Page page = browser.newPage();
+        Page page = browser.signedInPage(app);
         page.navigate(app.base() + "/?client=initech");
         assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
         page.getByTestId("tenant-picker").selectOption("umbrella");

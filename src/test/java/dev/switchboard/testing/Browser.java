@@ -25,8 +25,24 @@ public final class Browser implements AutoCloseable {
                         "--autoplay-policy=no-user-gesture-required")));
     }
 
+    /** A page with no session: it shows the sign-in screen. */
     public Page newPage() {
         return browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1440, 900));
+    }
+
+    /** A page already signed in as the app's agency admin. */
+    public Page signedInPage(TestApp app) {
+        app.admin();
+        return signedInPage(app, TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD);
+    }
+
+    /** A page with the session cookie of this user (signed in over HTTP, as the sign-in form would). */
+    public Page signedInPage(TestApp app, String email, String password) {
+        String cookie = app.signIn(email, password)[0];
+        var context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1440, 900));
+        context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("sb_session", cookie.substring(cookie.indexOf('=') + 1))
+                .setUrl(app.base().toString())));
+        return context.newPage();
     }
 
     @Override
