@@ -211,7 +211,7 @@ class WebhookHttpTest {
                 org.junit.jupiter.params.provider.Arguments.of("{\"message\":{\"type\":\"\\u0000\",\"call\":{\"id\":\"c-1\"}}}", "missing_message_type"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"message\":{\"type\":\"hang\",\"call\":{\"id\":\"" + "c".repeat(300) + "\"}}}", "invalid_payload"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"message\":{\"type\":\"hang\",\"call\":{\"id\":\"c-1\"},\"x\":"
-                        + "[".repeat(5_000) + "]".repeat(5_000) + "}}", "malformed_json"));
+                        + "[".repeat(5_000) + "]".repeat(5_000) + "}}", "json_too_deep"));
     }
 
     @ParameterizedTest
