@@ -27,10 +27,13 @@ import dev.switchboard.control.TransferTargetRoutes;
 import dev.switchboard.db.Database;
 import dev.switchboard.db.GroupCommitter;
 import dev.switchboard.http.ApiException;
+import dev.switchboard.http.Cors;
 import dev.switchboard.http.ErrorHandlers;
 import dev.switchboard.http.FrontendRoutes;
 import dev.switchboard.http.Json;
+import dev.switchboard.http.JsonLimits;
 import dev.switchboard.http.RequestIds;
+import dev.switchboard.http.SecurityHeaders;
 import dev.switchboard.listen.ListenRelay;
 import dev.switchboard.listen.ListenSocket;
 import dev.switchboard.live.DashboardSocket;
@@ -41,7 +44,11 @@ import dev.switchboard.ops.Metrics;
 import dev.switchboard.simulator.SimulatedRecordings;
 import dev.switchboard.simulator.SimulatorEndpoints;
 import dev.switchboard.simulator.VapiSimulator;
+import dev.switchboard.tenant.CredentialCipher;
+import dev.switchboard.tenant.SettingsRoutes;
 import dev.switchboard.tenant.TenantDirectory;
+import dev.switchboard.webhook.DeliveryLog;
+import dev.switchboard.webhook.DeliveryRoutes;
 import dev.switchboard.webhook.WebhookIngest;
 import dev.switchboard.webhook.WebhookRoutes;
 import io.javalin.Javalin;
@@ -70,6 +77,7 @@ public final class App implements AutoCloseable {
     private final TenantDirectory tenants;
     private final Accounts accounts;
     private final Gate gate;
+    private final DeliveryLog deliveries;
     private final DashboardSocket dashboardSocket;
     private final LivePublisher live;
     private final ListenRelay listenRelay;
@@ -77,12 +85,14 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private volatile VapiSimulator simulator;
 
-    private App(AppConfig config, Clock clock) {
+    private App(AppConfig config, Clock clock, CredentialCipher cipher) {
         this.config = config;
         this.metrics = new Metrics();
         this.database = Database.open(config.database());
         this.writer = new GroupCommitter(database.writerJdbi(), 20_000, 512, metrics.registry());
-        this.tenants = new TenantDirectory(database, writer, clock);
+        this.tenants = new TenantDirectory(database, writer, clock, cipher);
+        checkCredentials(cipher);
+        this.deliveries = new DeliveryLog(writer, clock);
         config.tenants().forEach(t -> {
             if (tenants.ensure(t.id(), t.name())) log.info("created tenant {} ({})", t.id(), t.name());
         });
@@ -105,7 +115,7 @@ public final class App implements AutoCloseable {
         WebhookIngest ingest = new WebhookIngest(writer, callService, afterCommit, clock);
         ActionLog actions = new ActionLog(database, writer);
 
-        var webhooks = new WebhookRoutes(tenants, ingest, metrics, config.maxWebhookBytes(), clock);
+        var webhooks = new WebhookRoutes(tenants, ingest, metrics, deliveries, config.maxWebhookBytes(), clock);
         this.accounts = new Accounts(database, writer, new Sessions(database, writer, clock), new LoginThrottle(), clock);
         ApiKeys apiKeys = new ApiKeys(database, writer, clock);
         WsTickets tickets = new WsTickets(database, writer, clock);
@@ -121,7 +131,9 @@ public final class App implements AutoCloseable {
         var targets = new TransferTargetRoutes(tenants, database, writer, clock);
         var auth = new AuthRoutes(accounts, config.demo() ? DemoUsers.all(config.simulator().tenants()) : null);
         var keyRoutes = new ApiKeyRoutes(tenants, apiKeys, tickets);
-        var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets, auth, keyRoutes, gate);
+        var cors = new Cors(config.corsOrigins());
+        var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets,
+                new SettingsRoutes(tenants), new DeliveryRoutes(tenants, database), auth, keyRoutes, gate);
 
         this.server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -138,6 +150,11 @@ public final class App implements AutoCloseable {
             });
             ErrorHandlers.install(c);
             c.routes.before(RequestIds::assign);
+            c.routes.before(SecurityHeaders::apply);
+            c.routes.before(cors::handle);
+            c.routes.before(JsonLimits::limitApiBody);
+            c.routes.wsBeforeUpgrade(SecurityHeaders::apply);
+            c.routes.wsBeforeUpgrade(cors::checkUpgrade);
             c.routes.beforeMatched(gate::check);
             c.routes.after(RequestIds::clear);
             routes(c, edges);
@@ -159,7 +176,7 @@ public final class App implements AutoCloseable {
     /** Everything that answers requests. */
     private record Edges(WebhookRoutes webhooks, CallRoutes calls, DebugRoutes debug, HealthRoutes health,
                          DashboardSocket dashboard, ListenSocket listen, ControlRoutes control, TransferTargetRoutes targets,
-                         AuthRoutes auth, ApiKeyRoutes keys, Gate gate) {}
+                         SettingsRoutes settings, DeliveryRoutes deliveries, AuthRoutes auth, ApiKeyRoutes keys, Gate gate) {}
 
     /**
      * Every route with what it needs ({@link Access}); {@link Gate} enforces it before the handler. Sockets
@@ -192,6 +209,9 @@ public final class App implements AutoCloseable {
         c.routes.get("/api/{client_id}/api-keys", e.keys()::list, Access.TENANT_ADMIN);
         c.routes.post("/api/{client_id}/api-keys", e.keys()::create, Access.TENANT_ADMIN);
         c.routes.delete("/api/{client_id}/api-keys/{id}", e.keys()::revoke, Access.TENANT_ADMIN);
+        // Secrets shown only as set + last 4.
+        c.routes.get("/api/{client_id}/settings", e.settings()::show, Access.TENANT_ADMIN);
+        c.routes.get("/api/{client_id}/webhook-deliveries", e.deliveries()::list, Access.TENANT_ADMIN);
 
         c.routes.post("/api/debug/create-test-call/{client_id}", e.debug()::createTestCall, Access.AGENCY_ADMIN);
         c.routes.post("/api/debug/log-status-event/{client_id}/{call_id}", e.debug()::logStatusEvent, Access.AGENCY_ADMIN);
@@ -226,9 +246,31 @@ public final class App implements AutoCloseable {
         return database.read(h -> new CallRepository(h).find(tenantId, callId)).map(c -> c.isEnded()).orElse(true);
     }
 
-    /** Builds and starts the server (and the simulator in demo mode). */
+    /**
+     * A wrong master key stops the start here with a message saying so, instead of failing webhooks later;
+     * Vapi public keys stored in plaintext by schema v2 are encrypted now when a key is configured.
+     */
+    private void checkCredentials(CredentialCipher cipher) {
+        try {
+            int encrypted = tenants.checkAndEncryptCredentials();
+            if (encrypted > 0) log.info("encrypted {} tenant credential(s) stored in plaintext by an older version", encrypted);
+        } catch (RuntimeException e) {
+            writer.close();
+            database.close();
+            throw e;
+        }
+        if (cipher.hasKey()) log.info("tenant credentials are encrypted with the master key from {}", cipher.source());
+        else log.info("no master key ({} unset): storing a tenant credential will be refused until one is set", CredentialCipher.ENV);
+    }
+
+    /** Builds and starts the server (and the simulator in demo mode), with the master key from the process environment. */
     public static App start(AppConfig config, Clock clock) {
-        App app = new App(config, clock);
+        return start(config, clock, CredentialCipher.fromEnvironment(System.getenv(), config.dataDir(), config.demo()));
+    }
+
+    /** Builds and starts the server (and the simulator in demo mode). */
+    public static App start(AppConfig config, Clock clock, CredentialCipher cipher) {
+        App app = new App(config, clock, cipher);
         try {
             app.server.start();
             if (config.demo()) app.startSimulator();
@@ -247,8 +289,11 @@ public final class App implements AutoCloseable {
             if (tenants.find(t).isEmpty()) tenants.ensure(t, ConfigLoader.prettyName(t));
         }
         // Recording URLs are relative ("" base) so a browser on any host can play them from this server.
+        // The simulator signs each webhook the way the tenant's settings say (read through the same short cache
+        // as the webhook path), so demo mode keeps working when a tenant turns authentication on.
         simulator = new VapiSimulator(URI.create("http://" + loopbackOr(config.host()) + ":" + port()), sim.tenants(),
-                sim.callsPerMinute(), sim.pace(), System.nanoTime(), VapiSimulator.Options.defaults().withPublicBase(URI.create("")));
+                sim.callsPerMinute(), sim.pace(), System.nanoTime(), VapiSimulator.Options.defaults().withPublicBase(URI.create(""))
+                        .withWebhookAuth(tenants::webhookAuth));
         simulator.start();
     }
 
@@ -274,6 +319,10 @@ public final class App implements AutoCloseable {
         return tenants;
     }
 
+    public DeliveryLog deliveryLog() {
+        return deliveries;
+    }
+
     public Database database() {
         return database;
     }
@@ -293,6 +342,7 @@ public final class App implements AutoCloseable {
         }
         dashboardSocket.close();
         listenSocket.close();
+        deliveries.close(); // its last rows go through the writer
         writer.close();
         live.close();
         database.close();

@@ -26,6 +26,16 @@ final class Cli {
                   --vapi-public-key KEY      the tenant's Vapi public key, sent as Bearer to listen/control
                                              URLs (never shown or logged; - reads it from stdin, "" removes it)
                   --listen-format F          auto (announced or detected from the byte rate), mono or stereo
+                  --retell-api-key KEY       the tenant's Retell API key (signs Retell webhooks; - reads stdin)
+                  --webhook-auth S           none (default), secret (x-vapi-secret), bearer or hmac
+                  --webhook-secret SECRET    the webhook secret / token / HMAC key (- reads stdin; 16+ chars)
+                  --webhook-header NAME      bearer: the header (default Authorization)
+                  --bearer-prefix on|off     bearer: 'Bearer ' before the token (default on)
+                  --hmac-algorithm A         sha256 (default), sha512 or sha1
+                  --signature-header NAME    hmac (default x-signature)
+                  --timestamp-header NAME    hmac (default x-timestamp)
+                  --signature-prefix TEXT    hmac: e.g. sha256= ('' for none, the default)
+                  --replay-window-seconds N  hmac: allowed clock difference (default 300)
               user create <email> [--agency-admin] [--password -]
                                              create a user (password from stdin, or generated and shown once)
               user grant <email> <tenant> <admin|supervisor|viewer>
@@ -40,6 +50,7 @@ final class Cli {
                   --duration SECONDS         stop after this long (default: until Ctrl-C)
                   --seed N                   repeat the same calls (default: random)
                   --max-in-flight N          concurrent webhook requests (default 64)
+                  --webhook-auth S ...       sign webhooks like the tenants' settings (see simulate --help)
               bench [options]                benchmark ingestion and live delivery (see README)
               help                           this text
 
@@ -74,7 +85,8 @@ final class Cli {
         ConfigLoader loader = new ConfigLoader(env);
         AppConfig config = loader.load(demo);
         loader.warnings().forEach(w -> log.warn("configuration: {}", w));
-        App app = App.start(config, Clock.systemUTC());
+        App app = App.start(config, Clock.systemUTC(),
+                dev.switchboard.tenant.CredentialCipher.fromEnvironment(env, config.dataDir(), config.demo()));
         dev.switchboard.auth.FirstAdmin.ensure(app.accounts(), env);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

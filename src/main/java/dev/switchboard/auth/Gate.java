@@ -2,6 +2,7 @@ package dev.switchboard.auth;
 
 import dev.switchboard.http.ApiException;
 import dev.switchboard.http.ErrorCode;
+import dev.switchboard.http.FrontendRoutes;
 import dev.switchboard.tenant.TenantDirectory;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -15,8 +16,8 @@ import java.util.Set;
 /**
  * Authorization at the edge: every HTTP route declares its {@link Access} where it is registered, and
  * {@link #check} (a before-matched handler) enforces it before any handler runs; sockets call
- * {@link #checkSocket} before the upgrade. A route that declares nothing needs an agency admin (fails
- * closed). Who is asking comes from, in order: {@code Authorization: Bearer} (an API key, or the metrics
+ * {@link #checkSocket} before the upgrade. An API route that declares nothing needs an agency admin (fails
+ * closed); the UI's static files are public. Who is asking comes from, in order: {@code Authorization: Bearer} (an API key, or the metrics
  * token), the session cookie, or (sockets only) a single-use {@code ticket}.
  *
  * <p>Someone who may not see a tenant gets the same 404 as for a tenant that does not exist; someone who
@@ -42,7 +43,10 @@ public final class Gate {
     public void check(Context ctx) {
         if (ctx.method() == HandlerType.OPTIONS) return; // CORS preflights carry no credentials
         Set<RouteRole> roles = ctx.routeRoles();
-        Access need = roles.isEmpty() ? Access.AGENCY_ADMIN : (Access) roles.iterator().next();
+        // The UI's files hold nothing secret (static files declare no role); a machine path that declares
+        // nothing is a mistake, and fails closed.
+        Access need = !roles.isEmpty() ? (Access) roles.iterator().next()
+                : FrontendRoutes.isMachinePath(ctx.path()) ? Access.AGENCY_ADMIN : Access.PUBLIC;
         if (need == Access.PUBLIC) return;
         Principal p = principal(ctx);
         enforce(p, need, ctx.pathParamMap().get("client_id"));

@@ -130,6 +130,7 @@ public final class DebugRoutes {
             if (!node.isObject()) throw new ApiException(ErrorCode.INVALID_REQUEST, "The body must be a JSON object");
             return node;
         } catch (JsonProcessingException e) {
+            dev.switchboard.http.JsonLimits.rethrowIfExceeded(e);
             throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON: " + e.getOriginalMessage());
         }
     }

@@ -17,6 +17,7 @@ import java.util.List;
  * @param tenants           tenants ensured at start ({@code SWITCHBOARD_TENANTS}, "id[:Name],…")
  * @param live              dashboard socket tuning
  * @param simulator         demo traffic settings
+ * @param corsOrigins       origins allowed cross-origin API calls and WebSockets ({@code SWITCHBOARD_CORS_ORIGINS})
  */
 public record AppConfig(
         int port,
@@ -28,7 +29,18 @@ public record AppConfig(
         long maxWebhookBytes,
         List<TenantSeed> tenants,
         LiveSettings live,
-        SimulatorSettings simulator) {
+        SimulatorSettings simulator,
+        List<String> corsOrigins) {
+
+    public AppConfig {
+        corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+    }
+
+    /** Without a CORS allow-list (closed). */
+    public AppConfig(int port, String host, Path dataDir, DatabaseSettings database, boolean demo, boolean debugApi,
+                     long maxWebhookBytes, List<TenantSeed> tenants, LiveSettings live, SimulatorSettings simulator) {
+        this(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator, List.of());
+    }
 
     /** A tenant to create at start if it does not exist yet. */
     public record TenantSeed(String id, String name) {}
@@ -48,6 +60,11 @@ public record AppConfig(
     public record SimulatorSettings(double callsPerMinute, List<String> tenants, double pace) {}
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator);
+        return new AppConfig(newPort, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator,
+                corsOrigins);
+    }
+
+    public AppConfig withCorsOrigins(List<String> origins) {
+        return new AppConfig(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator, origins);
     }
 }

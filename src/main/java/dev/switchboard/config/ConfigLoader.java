@@ -25,7 +25,8 @@ public final class ConfigLoader {
             "SWITCHBOARD_MAX_WEBHOOK_BYTES", "SWITCHBOARD_TENANTS", "SWITCHBOARD_DB_POOL_SIZE",
             "SWITCHBOARD_WS_QUEUE_LIMIT", "SWITCHBOARD_WS_PING_SECONDS", "SWITCHBOARD_SNAPSHOT_RECENT",
             "SWITCHBOARD_SIM_CALLS_PER_MINUTE", "SWITCHBOARD_SIM_TENANTS", "SWITCHBOARD_SIM_PACE",
-            "SWITCHBOARD_LOG_LEVEL", "SWITCHBOARD_ADMIN_EMAIL", "SWITCHBOARD_ADMIN_PASSWORD");
+            "SWITCHBOARD_LOG_LEVEL", "SWITCHBOARD_MASTER_KEY", "SWITCHBOARD_ADMIN_EMAIL", "SWITCHBOARD_ADMIN_PASSWORD",
+            CorsOrigins.VARIABLE);
 
     private final Map<String, String> env;
     private final List<String> warnings = new ArrayList<>();
@@ -74,7 +75,9 @@ public final class ConfigLoader {
                 simTenants,
                 doubleValue("SWITCHBOARD_SIM_PACE", 1.0, 0.01, 1000.0));
 
-        return new AppConfig(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator);
+        List<String> corsOrigins = CorsOrigins.parse(env.get(CorsOrigins.VARIABLE));
+        return new AppConfig(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator,
+                corsOrigins);
     }
 
     /** Non-fatal findings (unknown variables), for the caller to log. */

@@ -2,7 +2,6 @@ package dev.switchboard.control;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.auth.Gate;
-import dev.switchboard.auth.Principal;
 import dev.switchboard.http.RequestJson;
 import dev.switchboard.tenant.TenantDirectory;
 import io.javalin.http.Context;
@@ -11,12 +10,10 @@ import java.util.Map;
 
 /**
  * {@code POST /api/{client_id}/calls/{call_id}/{action}} for transfer, end, say, whisper, mute and unmute:
- * JSON in, {@code {"action": Action}} out. The actor is the body's {@code actor} or the
- * {@code X-Switchboard-Actor} header, recorded with the client's address.
+ * JSON in, {@code {"action": Action}} out. The actor is the signed-in user or API key the gate let in,
+ * recorded with the client's address.
  */
 public final class ControlRoutes {
-    public static final String ACTOR_HEADER = "X-Switchboard-Actor";
-
     private final TenantDirectory tenants;
     private final CallControl control;
 
@@ -33,10 +30,8 @@ public final class ControlRoutes {
     private void perform(Context ctx, String action) {
         String tenantId = tenants.require(ctx.pathParam("client_id")).id();
         ObjectNode body = RequestJson.object(ctx.body());
-        // The audit names who the gate let in; a display name sent by the client counts only without one.
-        Principal who = Gate.of(ctx);
-        String name = !(who instanceof Principal.Anonymous) ? who.actorName()
-                : body.path("actor").isTextual() ? body.path("actor").asText() : ctx.header(ACTOR_HEADER);
+        // The audit names who the gate let in, never a name the client claims.
+        String name = Gate.of(ctx).actorName();
         ActionView done = control.perform(tenantId, ctx.pathParam("call_id"), action, body, Actor.of(name, ctx.ip()));
         ctx.json(Map.of("action", done));
     }

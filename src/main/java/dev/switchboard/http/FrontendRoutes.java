@@ -50,7 +50,8 @@ public final class FrontendRoutes {
     }
 
     /** API, socket and webhook paths never fall back to the app page: clients there expect JSON errors. */
-    static boolean isMachinePath(String path) {
+    /** Paths of the API, sockets, webhooks and metrics, as opposed to the UI's pages and files. */
+    public static boolean isMachinePath(String path) {
         return path.startsWith("/api/") || path.startsWith("/ws/") || path.startsWith("/webhooks/")
                 || path.equals("/metrics") || path.startsWith("/simulator/");
     }

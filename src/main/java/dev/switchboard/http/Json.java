@@ -2,7 +2,6 @@ package dev.switchboard.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +17,8 @@ public final class Json {
 
     private static ObjectMapper create() {
         ObjectMapper mapper = new ObjectMapper();
-        // Hostile payloads: bound nesting so a deeply nested body cannot exhaust the stack.
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+        // Hostile payloads: bound nesting and value sizes (see JsonLimits).
+        mapper.getFactory().setStreamReadConstraints(JsonLimits.constraints());
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         mapper.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
         mapper.setSerializationInclusion(JsonInclude.Include.ALWAYS);

@@ -15,6 +15,7 @@ public final class RequestJson {
         try {
             node = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
+            dev.switchboard.http.JsonLimits.rethrowIfExceeded(e);
             throw new ApiException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON");
         }
         if (node instanceof ObjectNode o) return o;

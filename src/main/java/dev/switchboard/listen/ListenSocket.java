@@ -1,7 +1,6 @@
 package dev.switchboard.listen;
 
 import dev.switchboard.auth.Gate;
-import dev.switchboard.auth.Principal;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallRepository;
 import dev.switchboard.control.ActionLog;
@@ -103,9 +102,7 @@ public final class ListenSocket {
         ctx.session.setIdleTimeout(IDLE_TIMEOUT);
         long now = clock.millis();
         Listener listener = new Listener(call.tenantId(), call.id(), ctx.session, relay.metrics(), now);
-        Principal who = Gate.of(ctx);
-        Actor actor = Actor.of(who instanceof Principal.Anonymous ? ctx.queryParam("name") : who.actorName(),
-                address(ctx.session.getRemoteSocketAddress()));
+        Actor actor = Actor.of(Gate.of(ctx).actorName(), address(ctx.session.getRemoteSocketAddress()));
         CompletableFuture<Long> row = actions.recordLater(new SupervisorAction(0, call.tenantId(), call.id(), SupervisorAction.LISTEN,
                 actor.name(), actor.address(), "{}", SupervisorAction.OK, null, null, null, now, null, null));
         open.put(ctx.sessionId(), new Session(listener, row));

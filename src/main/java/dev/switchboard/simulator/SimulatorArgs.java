@@ -1,6 +1,7 @@
 package dev.switchboard.simulator;
 
 import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.tenant.WebhookAuth;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,7 +16,7 @@ import java.util.Set;
  * wrong and what is accepted. Accepts {@code --name value} and {@code --name=value}.
  */
 record SimulatorArgs(URI target, List<String> tenants, double callsPerMinute, double pace, Double durationSeconds,
-                     long seed, int maxInFlight) {
+                     long seed, int maxInFlight, WebhookAuth webhookAuth) {
 
     /** A usage error, with a message that says what is wrong and what is accepted. */
     static final class UsageException extends Exception {
@@ -33,6 +34,7 @@ record SimulatorArgs(URI target, List<String> tenants, double callsPerMinute, do
         Double duration = null;
         long seed = System.nanoTime();
         int maxInFlight = 64;
+        WebhookAuth auth = WebhookAuth.none();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h") || arg.equals("help")) return null;
@@ -59,10 +61,34 @@ record SimulatorArgs(URI target, List<String> tenants, double callsPerMinute, do
                     if (n < 1 || n > 10_000) throw new UsageException("--max-in-flight must be from 1 to 10000 (got " + value + ")");
                     maxInFlight = (int) n;
                 }
+                case "--webhook-auth" -> auth = auth.withScheme(WebhookAuth.Scheme.parse(value).orElseThrow(() ->
+                        new UsageException("--webhook-auth must be none, secret, bearer or hmac")));
+                case "--webhook-secret" -> auth = auth.withSecret(value.equals("-") ? stdinLine() : value.trim());
+                case "--webhook-header" -> auth = auth.withHeader(value.trim());
+                case "--bearer-prefix" -> auth = auth.withBearerPrefix(!value.trim().equalsIgnoreCase("off"));
+                case "--hmac-algorithm" -> auth = auth.withAlgorithm(WebhookAuth.HmacAlgorithm.parse(value).orElseThrow(() ->
+                        new UsageException("--hmac-algorithm must be sha256, sha512 or sha1")));
+                case "--signature-header" -> auth = auth.withSignatureHeader(value.trim());
+                case "--timestamp-header" -> auth = auth.withTimestampHeader(value.trim());
+                case "--signature-prefix" -> auth = auth.withSignaturePrefix(value.isEmpty() ? null : value);
                 default -> throw new UsageException("unknown option '" + name + "'");
             }
         }
-        return new SimulatorArgs(target, tenants, cpm, pace, duration, seed, maxInFlight);
+        if (auth.scheme() != WebhookAuth.Scheme.NONE && !auth.hasSecret()) {
+            throw new UsageException("--webhook-auth " + auth.scheme().wire() + " needs --webhook-secret SECRET|- (the tenants' webhook secret)");
+        }
+        return new SimulatorArgs(target, tenants, cpm, pace, duration, seed, maxInFlight, auth);
+    }
+
+    /** A secret from the first line of standard input, so it stays out of the shell history. */
+    private static String stdinLine() throws UsageException {
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isBlank()) throw new UsageException("--webhook-secret - read nothing from standard input");
+            return line.trim();
+        } catch (java.io.IOException e) {
+            throw new UsageException("--webhook-secret -: cannot read standard input (" + e.getMessage() + ")");
+        }
     }
 
     private static URI target(String value) throws UsageException {

@@ -29,6 +29,11 @@ public final class SimulatorCommand {
               --duration SECONDS       stop after this long (default: until Ctrl-C)
               --seed N                 make the calls' content repeatable (default: random)
               --max-in-flight N        concurrent HTTP requests at most (default 64)
+              --webhook-auth S         authenticate webhooks like the tenants' settings: none (default), secret,
+                                       bearer or hmac; with --webhook-secret SECRET|- (- reads stdin) and, as
+                                       configured on the tenants, --webhook-header NAME, --bearer-prefix on|off,
+                                       --hmac-algorithm sha256|sha512|sha1, --signature-header NAME,
+                                       --timestamp-header NAME, --signature-prefix TEXT
             """;
     private static final long PROGRESS_EVERY_MILLIS = 5000;
 
@@ -74,7 +79,7 @@ public final class SimulatorCommand {
 
         long startNanos = System.nanoTime();
         VapiSimulator sim = new VapiSimulator(a.target(), a.tenants(), a.callsPerMinute(), a.pace(), a.seed(),
-                VapiSimulator.Options.defaults().withMaxInFlight(a.maxInFlight()));
+                VapiSimulator.Options.defaults().withMaxInFlight(a.maxInFlight()).withWebhookAuth(tenant -> a.webhookAuth()));
         try {
             sim.start();
             long deadline = a.durationSeconds() == null ? Long.MAX_VALUE

@@ -8,6 +8,8 @@ import dev.switchboard.simulator.script.TenantProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.switchboard.tenant.WebhookAuth;
+
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The built-in fake Vapi: produces realistic calls and posts their server messages as real HTTP webhooks
@@ -61,19 +64,25 @@ public final class VapiSimulator implements AutoCloseable {
      * @param retryBaseDelayMillis  wait before the first retry; doubles with each further one
      * @param publicBase            base URL browsers use for this Switchboard, put in recording URLs;
      *                              null = the target (fine when browser and server share the machine)
+     * @param webhookAuth           how to authenticate each tenant's webhooks (asked per delivery, so a changed
+     *                              setting applies at once); a tenant without auth gets {@link WebhookAuth#none()}
      */
     public record Options(int maxInFlight, int initialCallsPerTenant, double duplicateRate, double reorderRate,
-                          int maxRetries, long retryBaseDelayMillis, URI publicBase) {
+                          int maxRetries, long retryBaseDelayMillis, URI publicBase, Function<String, WebhookAuth> webhookAuth) {
         public static Options defaults() {
-            return new Options(64, 2, 0.03, 0.03, 3, 500, null);
+            return new Options(64, 2, 0.03, 0.03, 3, 500, null, tenant -> WebhookAuth.none());
         }
 
         public Options withMaxInFlight(int n) {
-            return new Options(n, initialCallsPerTenant, duplicateRate, reorderRate, maxRetries, retryBaseDelayMillis, publicBase);
+            return new Options(n, initialCallsPerTenant, duplicateRate, reorderRate, maxRetries, retryBaseDelayMillis, publicBase, webhookAuth);
         }
 
         public Options withPublicBase(URI base) {
-            return new Options(maxInFlight, initialCallsPerTenant, duplicateRate, reorderRate, maxRetries, retryBaseDelayMillis, base);
+            return new Options(maxInFlight, initialCallsPerTenant, duplicateRate, reorderRate, maxRetries, retryBaseDelayMillis, base, webhookAuth);
+        }
+
+        public Options withWebhookAuth(Function<String, WebhookAuth> auth) {
+            return new Options(maxInFlight, initialCallsPerTenant, duplicateRate, reorderRate, maxRetries, retryBaseDelayMillis, publicBase, auth);
         }
     }
 
@@ -116,7 +125,8 @@ public final class VapiSimulator implements AutoCloseable {
         this.scheduler.setRemoveOnCancelPolicy(true);
         this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("vapi-sim-worker"));
         this.sender = new WebhookSender(target, options.maxInFlight(),
-                new WebhookSender.RetryPolicy(options.maxRetries(), options.retryBaseDelayMillis()), scheduler, counters);
+                new WebhookSender.RetryPolicy(options.maxRetries(), options.retryBaseDelayMillis()), scheduler, counters,
+                options.webhookAuth());
         this.engine = new CallRun.Engine(scheduler, workers, sender, counters);
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.simulator;
 
+import dev.switchboard.tenant.WebhookAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Posts server messages to {@code <target>/webhooks/vapi/<tenant>} the way Vapi does: JSON over HTTP/1.1
@@ -51,13 +53,16 @@ final class WebhookSender {
     private final RetryPolicy retry;
     private final ScheduledExecutorService scheduler;
     private final Counters counters;
+    private final Function<String, WebhookAuth> auth;
     private final HttpClient http;
     private final ThreadPoolExecutor senders;
     private final AtomicLong lastWarnNanos = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private volatile String lastFailure;
     private volatile boolean closed;
 
-    WebhookSender(URI target, int maxInFlight, RetryPolicy retry, ScheduledExecutorService scheduler, Counters counters) {
+    WebhookSender(URI target, int maxInFlight, RetryPolicy retry, ScheduledExecutorService scheduler, Counters counters,
+                  Function<String, WebhookAuth> auth) {
+        this.auth = auth;
         this.webhookBase = target.toString().replaceAll("/+$", "") + "/webhooks/vapi/";
         this.retry = retry;
         this.scheduler = scheduler;
@@ -107,13 +112,15 @@ final class WebhookSender {
     /** Queues one delivery; completes with true when acknowledged, false when given up (or closed). */
     CompletableFuture<Boolean> post(String tenant, String callId, String body) {
         if (closed) return CompletableFuture.completedFuture(false);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(webhookBase + URLEncoder.encode(tenant, StandardCharsets.UTF_8)))
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(webhookBase + URLEncoder.encode(tenant, StandardCharsets.UTF_8)))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "switchboard-simulator/1 (vapi-compatible)")
-                .header("x-call-id", callId)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+                .header("x-call-id", callId);
+        // Signed once: a retry resends the same bytes and timestamp, as a provider's retry does.
+        WebhookSigner.headers(auth.apply(tenant), bytes, System.currentTimeMillis()).forEach(builder::header);
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
         Delivery d = new Delivery(request);
         counters.sent.increment();
         submit(d);

@@ -8,23 +8,17 @@ import dev.switchboard.db.GroupCommitter;
 import dev.switchboard.http.ApiException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code tenant create|list|set}: operator commands against the configured database (usage in {@code Cli}).
- * The Vapi public key is never printed; {@code --vapi-public-key -} reads it from standard input so it
- * stays out of the shell history and the process list.
+ * Secrets are never printed (only whether they are set and their last four characters); {@code -} reads one
+ * from standard input so it stays out of the shell history and the process list.
  */
 public final class TenantCommand {
     private TenantCommand() {}
@@ -34,7 +28,8 @@ public final class TenantCommand {
         AppConfig config = new ConfigLoader(env).load(false);
         try (Database db = Database.open(config.database());
              GroupCommitter writer = new GroupCommitter(db.jdbi(), 16, 16, new SimpleMeterRegistry())) {
-            TenantDirectory tenants = new TenantDirectory(db, writer, Clock.systemUTC());
+            CredentialCipher cipher = CredentialCipher.fromEnvironment(env, config.dataDir(), false);
+            TenantDirectory tenants = new TenantDirectory(db, writer, Clock.systemUTC(), cipher);
             return switch (args[0]) {
                 case "create" -> create(tenants, args, out);
                 case "list" -> list(tenants, out);
@@ -62,49 +57,31 @@ public final class TenantCommand {
     }
 
     private static int set(TenantDirectory tenants, String[] args, InputStream in, PrintStream out, PrintStream err) {
-        if (args.length < 2 || args[1].startsWith("--")) throw new ConfigException(SET_USAGE);
+        if (args.length < 2 || args[1].startsWith("--")) throw new ConfigException(TenantSetOptions.USAGE);
         String id = args[1];
-        Optional<String> key = Optional.empty();
-        Optional<ListenFormat> format = Optional.empty();
-        for (int i = 2; i < args.length; i++) {
-            String option = args[i];
-            if (i + 1 >= args.length) throw new ConfigException(option + " needs a value; " + SET_USAGE);
-            String value = args[++i];
-            switch (option) {
-                case "--vapi-public-key" -> key = Optional.of(value.equals("-") ? readLine(in) : value.trim());
-                case "--listen-format" -> format = Optional.of(ListenFormat.parse(value).orElseThrow(() ->
-                        new ConfigException("--listen-format must be auto, mono or stereo")));
-                default -> throw new ConfigException("unknown option " + option + "; " + SET_USAGE);
-            }
-        }
-        if (key.isPresent() && key.get().chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-            throw new ConfigException("--vapi-public-key must not contain spaces or control characters");
-        }
-        var change = new TenantSettingsRepository.SettingsChange(key, format);
-        if (change.isEmpty()) throw new ConfigException("nothing to set; " + SET_USAGE);
+        TenantSetOptions options = TenantSetOptions.parse(args, 2, in);
         try {
+            tenants.require(id);
+            var change = options.change(tenants.settings(id));
+            if (change.isEmpty()) throw new ConfigException("nothing to set; " + TenantSetOptions.USAGE);
+            boolean storesSecret = change.vapiPublicKey().filter(k -> !k.isEmpty()).isPresent()
+                    || change.retellApiKey().filter(k -> !k.isEmpty()).isPresent() || options.webhookSecret.filter(k -> !k.isEmpty()).isPresent();
+            if (storesSecret && !tenants.cipher().hasKey()) {
+                throw new ConfigException("storing a secret needs a master key to encrypt it: set " + CredentialCipher.ENV
+                        + " to 32 random bytes in base64 ('openssl rand -base64 32'), the same for every Switchboard process on this database");
+            }
             TenantSettings s = tenants.updateSettings(id, change);
-            out.println("updated tenant " + id + ": Vapi public key " + (s.hasVapiPublicKey() ? "set (not shown)" : "not set")
-                    + ", listen format " + s.listenFormat().wire());
+            out.println("updated tenant " + id + ": Vapi public key " + SecretStatus.of(s.vapiPublicKey()).describe()
+                    + ", listen format " + s.listenFormat().wire()
+                    + ", Retell API key " + SecretStatus.of(s.retellApiKey()).describe()
+                    + ", webhook auth " + s.webhookAuth().describe());
+            if (options.touchesWebhookAuth()) out.println(VapiSetupHint.of(id, s.webhookAuth()));
             return 0;
         } catch (ApiException e) {
             err.println("switchboard: " + e.getMessage());
             return 1;
-        }
-    }
-
-    static final String SET_USAGE = "usage: tenant set <id> [--vapi-public-key KEY|-] [--listen-format auto|mono|stereo]";
-
-    private static String readLine(InputStream in) {
-        try {
-            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-            // An empty pipe is a mistake (a missing file, an unset variable), not a request to remove the key.
-            if (line == null || line.isBlank()) {
-                throw new ConfigException("--vapi-public-key - read nothing from standard input; to remove the key pass ''");
-            }
-            return line.trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (CredentialCipher.DecryptionException e) {
+            throw new ConfigException(e.getMessage());
         }
     }
 }

@@ -20,12 +20,25 @@ public final class TenantDirectory {
     private final Database database;
     private final GroupCommitter writer;
     private final Clock clock;
+    private final CredentialCipher cipher;
     private final ConcurrentMap<String, Tenant> cache = new ConcurrentHashMap<>();
+    /** Webhook auth per tenant, decrypted, with when it was read (System.nanoTime). */
+    private final ConcurrentMap<String, CachedAuth> authCache = new ConcurrentHashMap<>();
 
-    public TenantDirectory(Database database, GroupCommitter writer, Clock clock) {
+    private record CachedAuth(WebhookAuth auth, long readAtNanos) {}
+
+    /**
+     * How long a tenant's webhook auth is used from memory. The webhook path must not query the database per
+     * request (thousands a second); a change made in this process applies at once, one made by another
+     * process ({@code tenant set}, another instance) within this time.
+     */
+    static final long AUTH_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    public TenantDirectory(Database database, GroupCommitter writer, Clock clock, CredentialCipher cipher) {
         this.database = database;
         this.writer = writer;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     /** The tenant, or a 404 {@code unknown_tenant} error that says how to create it. */
@@ -60,13 +73,53 @@ public final class TenantDirectory {
      * from another process applies to the next listen or control request.
      */
     public TenantSettings settings(String tenantId) {
-        return database.read(h -> new TenantSettingsRepository(h).find(tenantId));
+        return database.read(h -> new TenantSettingsRepository(h, cipher).find(tenantId));
+    }
+
+    /** How the tenant's webhooks are authenticated, from memory (see {@link #AUTH_CACHE_NANOS}). Thread-safe. */
+    public WebhookAuth webhookAuth(String tenantId) {
+        CachedAuth c = authCache.get(tenantId);
+        long now = System.nanoTime();
+        if (c != null && now - c.readAtNanos() < AUTH_CACHE_NANOS) return c.auth();
+        // Two requests may both refresh at expiry; that is one extra read, not worth a lock on the hot path.
+        WebhookAuth fresh = settings(tenantId).webhookAuth();
+        authCache.put(tenantId, new CachedAuth(fresh, now));
+        return fresh;
     }
 
     /** Changes the tenant's settings (404 {@code unknown_tenant} if it does not exist) and returns them. */
     public TenantSettings updateSettings(String tenantId, TenantSettingsRepository.SettingsChange change) {
         String id = require(tenantId).id();
-        return writer.submitAndWait(h -> new TenantSettingsRepository(h).update(id, change, clock.millis()));
+        TenantSettings updated = writer.submitAndWait(h -> new TenantSettingsRepository(h, cipher).update(id, change, clock.millis()));
+        authCache.remove(id);
+        return updated;
+    }
+
+    /**
+     * At start: checks that every stored credential decrypts with the configured master key (so a wrong key
+     * stops the start with a clear message instead of failing webhooks later), then encrypts the Vapi public
+     * keys that schema v2 stored in plaintext, when a master key is configured. Returns how many it encrypted.
+     */
+    public int checkAndEncryptCredentials() {
+        List<String> ids = database.read(h -> new TenantSettingsRepository(h, cipher).tenantsWithSettings());
+        for (String id : ids) {
+            try {
+                settings(id);
+            } catch (CredentialCipher.DecryptionException e) {
+                throw new dev.switchboard.config.ConfigException(e.getMessage());
+            }
+        }
+        if (!cipher.hasKey()) return 0;
+        return writer.submitAndWait(h -> {
+            var repo = new TenantSettingsRepository(h, cipher);
+            int n = 0;
+            for (String id : ids) if (repo.encryptLegacyPlaintext(id)) n++;
+            return n;
+        });
+    }
+
+    public CredentialCipher cipher() {
+        return cipher;
     }
 
     /** Creates the tenant if it is missing; returns true when it was created. */

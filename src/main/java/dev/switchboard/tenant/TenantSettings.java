@@ -1,13 +1,22 @@
 package dev.switchboard.tenant;
 
 /**
- * A tenant's provider settings. {@code vapiPublicKey} is a secret: it is sent only to the provider (as
- * {@code Authorization: Bearer …} on listen and control URLs), never logged and never returned by the API.
+ * A tenant's provider settings, decrypted. {@code vapiPublicKey}, {@code retellApiKey} and the webhook
+ * secret are secrets: sent only to the provider or used to check its webhooks, never logged and never
+ * returned by the API (only {@link SecretStatus}).
  *
  * @param vapiPublicKey the tenant's Vapi public key, or null when none is configured
  * @param listenFormat  how the listen relay decides the audio layout
+ * @param webhookAuth   how the tenant's webhooks are authenticated
+ * @param retellApiKey  the tenant's (webhook-badged) Retell API key, which signs Retell webhooks; or null
  */
-public record TenantSettings(String tenantId, String vapiPublicKey, ListenFormat listenFormat) {
+public record TenantSettings(String tenantId, String vapiPublicKey, ListenFormat listenFormat, WebhookAuth webhookAuth,
+                             String retellApiKey) {
+
+    public TenantSettings(String tenantId, String vapiPublicKey, ListenFormat listenFormat) {
+        this(tenantId, vapiPublicKey, listenFormat, WebhookAuth.none(), null);
+    }
+
     public static TenantSettings defaults(String tenantId) {
         return new TenantSettings(tenantId, null, ListenFormat.AUTO);
     }
@@ -18,8 +27,9 @@ public record TenantSettings(String tenantId, String vapiPublicKey, ListenFormat
 
     @Override
     public String toString() {
-        // Never print the key.
+        // Never print a secret.
         return "TenantSettings[" + tenantId + ", vapiPublicKey=" + (hasVapiPublicKey() ? "(set)" : "(none)")
-                + ", listenFormat=" + listenFormat.wire() + "]";
+                + ", listenFormat=" + listenFormat.wire() + ", webhookAuth=" + webhookAuth.describe()
+                + ", retellApiKey=" + (retellApiKey == null ? "(none)" : "(set)") + "]";
     }
 }

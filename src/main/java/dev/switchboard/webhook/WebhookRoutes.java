@@ -6,6 +6,7 @@ import dev.switchboard.http.Json;
 import dev.switchboard.ops.Metrics;
 import dev.switchboard.tenant.Tenant;
 import dev.switchboard.tenant.TenantDirectory;
+import dev.switchboard.webhook.vapi.VapiAuthenticator;
 import dev.switchboard.webhook.vapi.VapiParser;
 import dev.switchboard.webhook.vapi.VapiReplies;
 import io.javalin.http.Context;
@@ -15,20 +16,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * {@code POST /webhooks/vapi/{client_id}}: resolve the tenant → check size → parse → store and apply →
- * answer. The answer is sent only after the commit, so a 2xx means the message is durably stored.
+ * {@code POST /webhooks/vapi/{client_id}}: resolve the tenant → check size → authenticate (the tenant's
+ * scheme, on the raw bytes) → parse → store and apply → answer. The answer is sent only after the commit,
+ * so a 2xx means the message is durably stored. A rejection stores nothing in the call data; it is counted
+ * in the metrics and noted in the tenant's {@link DeliveryLog}.
  */
 public final class WebhookRoutes {
     private final TenantDirectory tenants;
     private final WebhookIngest ingest;
     private final Metrics metrics;
+    private final DeliveryLog deliveries;
     private final long maxBytes;
     private final Clock clock;
 
-    public WebhookRoutes(TenantDirectory tenants, WebhookIngest ingest, Metrics metrics, long maxBytes, Clock clock) {
+    public WebhookRoutes(TenantDirectory tenants, WebhookIngest ingest, Metrics metrics, DeliveryLog deliveries, long maxBytes,
+                         Clock clock) {
         this.tenants = tenants;
         this.ingest = ingest;
         this.metrics = metrics;
+        this.deliveries = deliveries;
         this.maxBytes = maxBytes;
         this.clock = clock;
     }
@@ -47,20 +53,26 @@ public final class WebhookRoutes {
     public void vapi(Context ctx) throws IOException {
         long start = System.nanoTime();
         ParsedWebhook msg;
-        byte[] body;
-        Tenant tenant;
+        byte[] body = null;
+        Tenant tenant = null;
         try {
             tenant = tenants.require(ctx.pathParam("client_id"));
             if (ctx.contentLength() > maxBytes) throw tooLarge();
             body = ctx.bodyAsBytes();
             if (body.length > maxBytes) throw tooLarge();
+            VapiAuthenticator.verify(tenants.webhookAuth(tenant.id()), ctx::header, body, clock.millis());
             msg = VapiParser.parse(body, clock.millis());
         } catch (ApiException e) {
             metrics.webhookRejected(VapiParser.PROVIDER, e.code());
+            if (tenant != null) {
+                deliveries.rejected(tenant.id(), VapiParser.PROVIDER, body != null && body.length <= maxBytes ? body : null,
+                        e.code().code(), e.getMessage());
+            }
             throw e;
         }
         WebhookIngest.Outcome outcome = ingest.accept(tenant.id(), msg, body);
         metrics.webhookAccepted(VapiParser.PROVIDER, msg.type(), outcome.duplicate(), System.nanoTime() - start);
+        deliveries.accepted(tenant.id(), VapiParser.PROVIDER, msg.type());
         reply(ctx, msg.reply());
     }
 

@@ -112,6 +112,7 @@ class AuthorizationMatrixTest {
     void everyRouteClassAnswersEachPrincipalWithTheExactStatus() {
         //                                                                          anon viewer sup  admin agency read ctrl bravo
         row("GET", "/healthz", null,                                                  200, 200, 200, 200, 200, 200, 200, 200);
+        row("GET", "/", null,                                                         200, 200, 200, 200, 200, 200, 200, 200);
         row("GET", "/metrics", null,                                                  401, 403, 403, 403, 200, 403, 403, 403);
         row("GET", "/api/tenants", null,                                              401, 200, 200, 200, 200, 200, 200, 200);
         row("GET", "/api/acme/calls", null,                                           401, 200, 200, 200, 200, 200, 200, 404);

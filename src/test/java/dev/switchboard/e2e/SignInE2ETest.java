@@ -93,7 +93,7 @@ class SignInE2ETest {
         page.getByTestId("sign-out").click();
         assertThat(page.getByTestId("login-form")).isVisible();
         page.reload();
-        assertThat(page.getByTestId("login-form")).as("the session is gone").isVisible();
+        assertThat(page.getByTestId("login-form")).isVisible(); // the session is gone: a reload does not sign back in
         page.close();
     }
 }

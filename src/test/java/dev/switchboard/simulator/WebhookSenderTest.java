@@ -69,7 +69,8 @@ class WebhookSenderTest {
     }
 
     WebhookSender sender(URI target, int maxInFlight, int maxRetries) {
-        return new WebhookSender(target, maxInFlight, new WebhookSender.RetryPolicy(maxRetries, 10), scheduler, counters);
+        return new WebhookSender(target, maxInFlight, new WebhookSender.RetryPolicy(maxRetries, 10), scheduler, counters,
+                t -> dev.switchboard.tenant.WebhookAuth.none());
     }
 
     URI target() {

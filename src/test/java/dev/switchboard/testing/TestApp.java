@@ -6,6 +6,7 @@ import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.DatabaseSettings;
 import dev.switchboard.http.Json;
+import dev.switchboard.tenant.CredentialCipher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -86,15 +88,24 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(DatabaseSettings database, UnaryOperator<AppConfig> tweak, String... tenants) {
+        return start(database, tweak, CredentialCipher.withKey(Base64.getDecoder().decode(CredentialCipher.newKeyBase64()), "test"), null, tenants);
+    }
+
+    /**
+     * With a given master key, and optionally an existing data directory (null: a fresh temp one, deleted on
+     * close) so a test can restart on the same database.
+     */
+    public static TestApp start(DatabaseSettings database, UnaryOperator<AppConfig> tweak, CredentialCipher cipher, Path dataDir,
+                                String... tenants) {
         try {
-            Path dir = Files.createTempDirectory("switchboard-test");
+            Path dir = dataDir != null ? dataDir : Files.createTempDirectory("switchboard-test");
             DatabaseSettings db = database != null ? database : DatabaseSettings.sqliteIn(dir, 4);
             List<AppConfig.TenantSeed> seeds = Arrays.stream(tenants)
                     .map(t -> new AppConfig.TenantSeed(t, ConfigLoader.prettyName(t))).toList();
             AppConfig base = new ConfigLoader(Map.of()).load(false);
             AppConfig config = new AppConfig(0, "127.0.0.1", dir, db, false, true, base.maxWebhookBytes(), seeds,
                     base.live(), base.simulator());
-            return new TestApp(App.start(tweak.apply(config), Clock.systemUTC()), dir);
+            return new TestApp(App.start(tweak.apply(config), Clock.systemUTC(), cipher), dataDir != null ? null : dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -174,6 +185,7 @@ public final class TestApp implements AutoCloseable {
     @Override
     public void close() {
         app.close();
+        if (dir == null) return; // the caller's directory
         try (var files = Files.walk(dir)) {
             files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

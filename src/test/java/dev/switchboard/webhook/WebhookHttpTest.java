@@ -211,7 +211,7 @@ class WebhookHttpTest {
                 org.junit.jupiter.params.provider.Arguments.of("{\"message\":{\"type\":\"\\u0000\",\"call\":{\"id\":\"c-1\"}}}", "missing_message_type"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"message\":{\"type\":\"hang\",\"call\":{\"id\":\"" + "c".repeat(300) + "\"}}}", "invalid_payload"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"message\":{\"type\":\"hang\",\"call\":{\"id\":\"c-1\"},\"x\":"
-                        + "[".repeat(5_000) + "]".repeat(5_000) + "}}", "malformed_json"));
+                        + "[".repeat(5_000) + "]".repeat(5_000) + "}}", "json_too_deep"));
     }
 
     @ParameterizedTest
@@ -260,9 +260,15 @@ class WebhookHttpTest {
     }
 
     @Test
-    void onlyPostIsAllowedOnTheWebhook() {
-        HttpResponse<String> r = app.get("/webhooks/vapi/acme");
-        assertThat(r.statusCode()).isIn(404, 405);
+    void aGetOnTheWebhookUrlSaysWhetherItTakesWebhooksAndStoresNothing() {
+        HttpResponse<String> r = app.send(java.net.http.HttpRequest.newBuilder(app.base().resolve("/webhooks/vapi/acme")).GET().build());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(TestApp.json(r.body()).path("tenant").asText()).isEqualTo("acme");
+        HttpResponse<String> unknown = app.send(java.net.http.HttpRequest.newBuilder(app.base().resolve("/webhooks/vapi/nobody")).GET().build());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        HttpResponse<String> put = app.send(app.asAdmin(java.net.http.HttpRequest.newBuilder(app.base().resolve("/webhooks/vapi/acme")))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(put.statusCode()).isIn(404, 405);
         assertThat(rawEvents(app, "bad")).isEmpty();
     }
 

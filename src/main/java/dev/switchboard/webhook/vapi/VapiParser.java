@@ -91,6 +91,7 @@ public final class VapiParser {
             }
             return node;
         } catch (JsonProcessingException e) {
+            dev.switchboard.http.JsonLimits.rethrowIfExceeded(e);
             throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body could not be read as JSON");

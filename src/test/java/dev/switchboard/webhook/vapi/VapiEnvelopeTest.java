@@ -146,19 +146,21 @@ class VapiEnvelopeTest {
     // ---- hostile content ----------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(ints = {201, 1_000, 100_000})
-    void nestingBeyondTheMappersLimitIsMalformedJsonNotAStackOverflow(int depth) {
+    @ValueSource(ints = {63, 1_000, 100_000})
+    void nestingBeyondTheLimitIsJsonTooDeepNotAStackOverflow(int depth) {
+        // 2 levels of envelope + depth arrays: 65 and more, over the limit of 64.
         String body = "{\"message\":{\"type\":\"status-update\",\"status\":\"ended\",\"call\":{\"id\":\"c-deep\"},\"x\":"
                 + "[".repeat(depth) + "]".repeat(depth) + "}}";
         ApiException e = rejection(body);
-        assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_JSON);
-        assertThat(e.getMessage()).containsIgnoringCase("depth");
+        assertThat(e.code()).isEqualTo(ErrorCode.JSON_TOO_DEEP);
+        assertThat(e.getMessage()).containsIgnoringCase("deeper than 64");
     }
 
     @Test
     void nestingWithinTheLimitIsKeptIntact() throws Exception {
         ObjectNode root = tree("end-of-call-report.json");
-        String deep = "{\"a\":".repeat(150) + "\"bottom\"" + "}".repeat(150);
+        // message → analysis → structuredData: 3 levels of envelope, so 61 more reach the limit of 64 exactly.
+        String deep = "{\"a\":".repeat(61) + "\"bottom\"" + "}".repeat(61);
         ((ObjectNode) message(root).get("analysis")).set("structuredData", Json.MAPPER.readTree(deep));
         Reported r = only(VapiParser.parse(bytes(root), RECEIVED), Reported.class);
         assertThat(r.structuredData()).isEqualTo(deep);
