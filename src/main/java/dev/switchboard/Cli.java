@@ -85,9 +85,9 @@ final class Cli {
         ConfigLoader loader = new ConfigLoader(env);
         AppConfig config = loader.load(demo);
         loader.warnings().forEach(w -> log.warn("configuration: {}", w));
+        dev.switchboard.auth.FirstAdmin.ensure(config, env);
         App app = App.start(config, Clock.systemUTC(),
                 dev.switchboard.tenant.CredentialCipher.fromEnvironment(env, config.dataDir(), config.demo()));
-        dev.switchboard.auth.FirstAdmin.ensure(app.accounts(), env);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");

@@ -15,6 +15,16 @@ public final class FirstAdmin {
 
     private FirstAdmin() {}
 
+    /**
+     * Before the server starts (so it never answers a sign-in the admin cannot pass yet): creates the admin
+     * on the configured database if both variables are set and the account does not exist.
+     */
+    public static boolean ensure(dev.switchboard.config.AppConfig config, Map<String, String> env) {
+        String email = env.get("SWITCHBOARD_ADMIN_EMAIL");
+        if (email == null || email.isBlank()) return false;
+        return UserCommand.withAccounts(config, accounts -> ensure(accounts, env));
+    }
+
     /** Creates the admin if both variables are set and the account does not exist; false otherwise. */
     public static boolean ensure(Accounts accounts, Map<String, String> env) {
         String email = env.get("SWITCHBOARD_ADMIN_EMAIL");

@@ -32,10 +32,7 @@ public final class UserCommand {
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0) throw new ConfigException(USAGE);
         AppConfig config = new ConfigLoader(env).load(false);
-        try (Database db = Database.open(config.database());
-             GroupCommitter writer = new GroupCommitter(db.jdbi(), 16, 16, new SimpleMeterRegistry())) {
-            Clock clock = Clock.systemUTC();
-            Accounts accounts = new Accounts(db, writer, new Sessions(db, writer, clock), new LoginThrottle(), clock);
+        return withAccounts(config, accounts -> {
             try {
                 return switch (args[0]) {
                     case "create" -> create(accounts, args, in, out);
@@ -48,6 +45,15 @@ public final class UserCommand {
                 err.println("user " + args[0] + ": " + e.getMessage());
                 return 1;
             }
+        });
+    }
+
+    /** Runs the work with accounts on the configured database (opened, migrated and closed around it). */
+    static <T> T withAccounts(AppConfig config, java.util.function.Function<Accounts, T> work) {
+        try (Database db = Database.open(config.database());
+             GroupCommitter writer = new GroupCommitter(db.jdbi(), 16, 16, new SimpleMeterRegistry())) {
+            Clock clock = Clock.systemUTC();
+            return work.apply(new Accounts(db, writer, new Sessions(db, writer, clock), new LoginThrottle(), clock));
         }
     }
 

@@ -9,6 +9,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FirstAdminTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void theAdminExistsBeforeTheServerStartsSoItsFirstSignInCannotRace() {
+        Map<String, String> env = Map.of("SWITCHBOARD_DATA_DIR", dir.toString(),
+                "SWITCHBOARD_ADMIN_EMAIL", "ops@example.com", "SWITCHBOARD_ADMIN_PASSWORD", "a long enough password");
+        var config = new dev.switchboard.config.ConfigLoader(env).load(false);
+        assertThat(FirstAdmin.ensure(config, env)).isTrue();
+        java.util.Optional<Boolean> admin = UserCommand.withAccounts(config, a -> a.find("ops@example.com").map(User::agencyAdmin));
+        assertThat(admin).contains(true);
+        assertThat(FirstAdmin.ensure(config, env)).isFalse();
+    }
+
     @Test
     void theEnvironmentsAdminIsCreatedOnceAsAnAgencyAdminAndNeverWithoutAPassword() {
         try (TestApp app = TestApp.sqlite("acme")) {
