@@ -119,7 +119,7 @@ public final class App implements AutoCloseable {
         this.accounts = new Accounts(database, writer, new Sessions(database, writer, clock), new LoginThrottle(), clock);
         ApiKeys apiKeys = new ApiKeys(database, writer, clock);
         WsTickets tickets = new WsTickets(database, writer, clock);
-        this.gate = new Gate(accounts, apiKeys, tickets, null);
+        this.gate = new Gate(accounts, apiKeys, tickets, config.metricsToken());
         if (config.demo()) DemoUsers.ensure(accounts, config.simulator().tenants());
         var calls = new CallRoutes(tenants, queries, actions::forCall, (ctx, t) -> Gate.of(ctx).roleIn(t).map(Role::wire));
         var debug = new DebugRoutes(config.debugApi(), tenants, queries, writer, callService, afterCommit, clock);

@@ -115,7 +115,7 @@ public final class Gate {
         if (need == Access.METRICS) {
             if (p.agencyAdmin() || (p instanceof Principal.Anonymous a && a.metricsToken())) return;
             throw p instanceof Principal.Anonymous
-                    ? new ApiException(ErrorCode.NOT_SIGNED_IN, "Metrics need an agency admin or the metrics token (SWITCHBOARD_METRICS_TOKEN) as Bearer")
+                    ? new ApiException(ErrorCode.NOT_SIGNED_IN, "Metrics need an agency admin, or SWITCHBOARD_METRICS_TOKEN as Bearer")
                     : new ApiException(ErrorCode.FORBIDDEN, "Metrics are for agency admins and the metrics token");
         }
         if (p instanceof Principal.Anonymous) throw new ApiException(ErrorCode.NOT_SIGNED_IN, "Sign in first (POST /api/auth/login), or send an API key as Bearer");

@@ -18,6 +18,7 @@ import java.util.List;
  * @param live              dashboard socket tuning
  * @param simulator         demo traffic settings
  * @param corsOrigins       origins allowed cross-origin API calls and WebSockets ({@code SWITCHBOARD_CORS_ORIGINS})
+ * @param metricsToken      a Bearer token that may read {@code /metrics} (for Prometheus), or null
  */
 public record AppConfig(
         int port,
@@ -30,10 +31,23 @@ public record AppConfig(
         List<TenantSeed> tenants,
         LiveSettings live,
         SimulatorSettings simulator,
-        List<String> corsOrigins) {
+        List<String> corsOrigins,
+        String metricsToken) {
 
     public AppConfig {
         corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+    }
+
+    /** Without a metrics token (metrics for agency admins only). */
+    public AppConfig(int port, String host, Path dataDir, DatabaseSettings database, boolean demo, boolean debugApi,
+                     long maxWebhookBytes, List<TenantSeed> tenants, LiveSettings live, SimulatorSettings simulator,
+                     List<String> corsOrigins) {
+        this(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator, corsOrigins, null);
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[port=" + port + ", demo=" + demo + ", database=" + database.redactedUrl() + "]"; // never the token
     }
 
     /** Without a CORS allow-list (closed). */
@@ -61,10 +75,16 @@ public record AppConfig(
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator,
-                corsOrigins);
+                corsOrigins, metricsToken);
     }
 
     public AppConfig withCorsOrigins(List<String> origins) {
-        return new AppConfig(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator, origins);
+        return new AppConfig(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator, origins,
+                metricsToken);
+    }
+
+    public AppConfig withMetricsToken(String token) {
+        return new AppConfig(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator, corsOrigins,
+                token);
     }
 }

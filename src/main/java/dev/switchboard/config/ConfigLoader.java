@@ -26,7 +26,7 @@ public final class ConfigLoader {
             "SWITCHBOARD_WS_QUEUE_LIMIT", "SWITCHBOARD_WS_PING_SECONDS", "SWITCHBOARD_SNAPSHOT_RECENT",
             "SWITCHBOARD_SIM_CALLS_PER_MINUTE", "SWITCHBOARD_SIM_TENANTS", "SWITCHBOARD_SIM_PACE",
             "SWITCHBOARD_LOG_LEVEL", "SWITCHBOARD_MASTER_KEY", "SWITCHBOARD_ADMIN_EMAIL", "SWITCHBOARD_ADMIN_PASSWORD",
-            CorsOrigins.VARIABLE);
+            CorsOrigins.VARIABLE, "SWITCHBOARD_METRICS_TOKEN");
 
     private final Map<String, String> env;
     private final List<String> warnings = new ArrayList<>();
@@ -76,8 +76,13 @@ public final class ConfigLoader {
                 doubleValue("SWITCHBOARD_SIM_PACE", 1.0, 0.01, 1000.0));
 
         List<String> corsOrigins = CorsOrigins.parse(env.get(CorsOrigins.VARIABLE));
+        String metricsToken = env.get("SWITCHBOARD_METRICS_TOKEN");
+        if (metricsToken != null && (metricsToken.length() < 16 || !metricsToken.matches("[\\x21-\\x7e]+"))) {
+            throw new ConfigException("SWITCHBOARD_METRICS_TOKEN must be at least 16 printable characters without spaces "
+                    + "(e.g. openssl rand -hex 24)");
+        }
         return new AppConfig(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator,
-                corsOrigins);
+                corsOrigins, metricsToken);
     }
 
     /** Non-fatal findings (unknown variables), for the caller to log. */
