@@ -113,8 +113,7 @@ public final class Accounts {
 
     /** Who the session token belongs to, if it is valid. */
     public Optional<Resolved> resolve(String token) {
-        return sessions.resolve(token).flatMap(active -> database.read(h -> new UserRepository(h).find(active.userId()))
-                .map(u -> new Resolved(identity(u), active)));
+        return sessions.resolve(token).flatMap(active -> identity(active.userId()).map(i -> new Resolved(i, active)));
     }
 
     /** A valid session and its user. */
@@ -124,13 +123,19 @@ public final class Accounts {
         sessions.close(token);
     }
 
-    /** A user's identity by id (a WebSocket ticket names the user it was issued to). */
+    /**
+     * A user's identity by id (a session or WebSocket ticket names its user): one read for the user and
+     * their memberships, as every authenticated request needs it.
+     */
     Optional<Identity> identity(long userId) {
-        return database.read(h -> new UserRepository(h).find(userId)).map(this::identity);
+        return database.read(h -> {
+            UserRepository users = new UserRepository(h);
+            return users.find(userId).map(u -> new Identity(u, users.memberships(u.id())));
+        });
     }
 
     private Identity identity(User u) {
-        return new Identity(u, database.read(h -> new UserRepository(h).memberships(u.id())));
+        return database.read(h -> new Identity(u, new UserRepository(h).memberships(u.id())));
     }
 
     private void upgradeHash(User u, String password) {

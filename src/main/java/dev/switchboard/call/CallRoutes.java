@@ -12,7 +12,6 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 
 /** The tenant-scoped read API: the seed's call list and the call detail the dashboard opens. */
 public final class CallRoutes {
