@@ -129,6 +129,14 @@ public final class TenantDirectory {
         return created;
     }
 
+    /** Renames the tenant (404 {@code unknown_tenant} if it does not exist) and returns it as it is now. */
+    public Tenant rename(String id, String name) {
+        String known = require(id).id();
+        writer.submitAndWait(h -> new TenantRepository(h).rename(known, name));
+        cache.remove(known);
+        return require(known);
+    }
+
     private static String printable(String id) {
         String s = id.length() > 64 ? id.substring(0, 64) + "…" : id;
         return s.replaceAll("\\p{Cntrl}", "?");
