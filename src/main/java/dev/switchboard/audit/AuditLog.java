@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -135,7 +135,7 @@ public final class AuditLog {
     /** The detail as a JSON object without sensitive fields; null when nothing is left. */
     static String detailJson(Map<String, ?> detail) {
         if (detail == null || detail.isEmpty()) return null;
-        Map<String, Object> safe = new LinkedHashMap<>();
+        Map<String, Object> safe = new TreeMap<>(); // sorted: the same detail always reads the same
         detail.forEach((k, v) -> {
             if (v != null && !SENSITIVE.matcher(k).matches()) safe.put(k, v);
         });
