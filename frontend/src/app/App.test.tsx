@@ -107,11 +107,12 @@ describe("the app", () => {
     expect(FakeWebSocket.instances).toHaveLength(0);
   });
 
-  test("the header's Transfer targets link opens the settings screen (?view=targets) and Live calls goes back", async () => {
+  test("the header's Settings link opens the admin area at its first section (transfer targets) and Live calls goes back", async () => {
     const user = userEvent.setup();
     stubApi({ "/api/tenants": tenants, "/api/demo-client/transfer-targets": [] });
     renderApp("/?client=demo-client&call=x");
-    await user.click(await screen.findByTestId("nav-targets"));
+    await user.click(await screen.findByTestId("nav-admin"));
+    expect(screen.getByTestId("nav-targets")).toHaveAttribute("aria-current", "page");
     expect(search().get("view")).toBe("targets");
     expect(search().get("call")).toBeNull();
     expect(await screen.findByTestId("targets-settings")).toBeInTheDocument();

@@ -63,7 +63,7 @@ function Console({ session }: { session: Session }) {
                 emptyLabel={selection.status === "empty" ? "No clients" : undefined}
               />
             }
-            nav={tenant ? <HeaderNav /> : null}
+            nav={tenant ? <HeaderNav tenant={tenant} /> : null}
             user={<UserMenu role={role} />}
             status={<ConnectionIndicator fallbackPhase={selection.status === "error" ? "offline" : "connecting"} />}
           />

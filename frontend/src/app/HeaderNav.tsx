@@ -1,34 +1,46 @@
-import { LayoutList, PhoneForwarded } from "lucide-react";
+import { LayoutList, Settings } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import type { Tenant } from "@/lib/api-types";
+import { adminSection } from "@/features/admin/sections";
+import { useVisibleSections } from "@/features/admin/hooks";
 import { useView, type View } from "./useView";
 
-/** Live calls | Transfer targets, as links (they are URLs: ?view=targets). */
-export function HeaderNav() {
+/** The tenant's screens, as links (they are URLs: ?view=…): Live calls, and Settings (the admin area). */
+export function HeaderNav({ tenant }: { tenant: Tenant }) {
   const { view, show } = useView();
+  const firstSection = useVisibleSections(tenant.id)[0];
   return (
     <nav aria-label="Screens" className="flex items-center gap-1">
-      <NavLink view="board" current={view} onSelect={show} icon={<LayoutList className="size-4" />}>
+      <NavLink target="board" active={view === "board" || (!adminSection(view) && !isTopLevel(view))} onSelect={show} icon={<LayoutList className="size-4" />}>
         Live calls
       </NavLink>
-      <NavLink view="targets" current={view} onSelect={show} icon={<PhoneForwarded className="size-4" />} testId="nav-targets">
-        Transfer targets
-      </NavLink>
+      {firstSection && (
+        <NavLink target={firstSection.id} active={!!adminSection(view)} onSelect={show} icon={<Settings className="size-4" />} testId="nav-admin">
+          Settings
+        </NavLink>
+      )}
     </nav>
   );
 }
 
-function NavLink({ view, current, onSelect, icon, testId, children }: { view: View; current: View; onSelect: (v: View) => void; icon: ReactNode; testId?: string; children: ReactNode }) {
+/** Top-level screens other than the board and the admin area (none yet besides those two). */
+const TOP_LEVEL = new Set<string>();
+
+function isTopLevel(view: View): boolean {
+  return TOP_LEVEL.has(view);
+}
+
+function NavLink({ target, active, onSelect, icon, testId, children }: { target: View; active: boolean; onSelect: (v: View) => void; icon: ReactNode; testId?: string; children: ReactNode }) {
   const href = (() => {
     const url = new URL(window.location.href);
-    if (view === "board") url.searchParams.delete("view");
+    if (target === "board") url.searchParams.delete("view");
     else {
-      url.searchParams.set("view", view);
+      url.searchParams.set("view", target);
       url.searchParams.delete("call");
     }
     return url.pathname + url.search;
   })();
-  const active = view === current;
   return (
     <a
       href={href}
@@ -37,7 +49,7 @@ function NavLink({ view, current, onSelect, icon, testId, children }: { view: Vi
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
-        onSelect(view);
+        onSelect(target);
       }}
       className={cn(
         "inline-flex h-8 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600",

@@ -6,7 +6,8 @@ import { BoardSummaryStrip } from "@/features/calls/components/board/BoardSummar
 import { CallDetailPanel } from "@/features/calls/components/detail/CallDetailPanel";
 import { isLive } from "@/features/calls/model/call-status";
 import { useCallOrder, useConnectionStatus, useHasSnapshot, useLiveCalls } from "@/features/live/hooks/live-context";
-import { TargetsSettings } from "@/features/targets/components/TargetsSettings";
+import { AdminLayout } from "@/features/admin/components/AdminLayout";
+import { adminSection } from "@/features/admin/sections";
 import { useCallSelection } from "./useCallSelection";
 import { useView } from "./useView";
 
@@ -34,17 +35,12 @@ function StaleDataBanner() {
   );
 }
 
-/** One tenant's screens: the board (with the detail panel beside it when a call is open), or its settings. */
+/** One tenant's screens: the board (with the detail panel beside it when a call is open), or a section of its settings. */
 export function Workspace({ tenant }: { tenant: Tenant }) {
   const { view } = useView();
   useDocumentTitle(tenant);
-  if (view === "targets") {
-    return (
-      <main className="min-w-0 flex-1 overflow-y-auto">
-        <TargetsSettings clientId={tenant.id} tenantName={tenant.name} />
-      </main>
-    );
-  }
+  const section = adminSection(view);
+  if (section) return <AdminLayout tenant={tenant} section={section} />;
   return <Board tenant={tenant} />;
 }
 

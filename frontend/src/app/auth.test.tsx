@@ -290,7 +290,8 @@ describe("what each role sees", () => {
   }
 
   async function openTargets(user: ReturnType<typeof userEvent.setup>) {
-    await user.click(screen.getByTestId("nav-targets"));
+    await user.click(screen.getByTestId("nav-admin"));
+    await user.click(await screen.findByTestId("nav-targets"));
     await screen.findByText("Front desk");
   }
 

@@ -1,12 +1,14 @@
 import { useCallback } from "react";
 import { setSearchParams, useSearchParam } from "./url-state";
 
-/** Which screen of the tenant is on: the live board (default) or the transfer-targets settings (?view=targets). */
-export type View = "board" | "targets";
+/**
+ * Which screen of the tenant is on (?view=…): the live board when absent, otherwise the screen's id —
+ * an admin section (features/admin/sections.tsx) or another top-level screen. Unknown ids show the board.
+ */
+export type View = string;
 
 export function useView(): { view: View; show: (view: View) => void } {
-  const param = useSearchParam("view");
-  const view: View = param === "targets" ? "targets" : "board";
+  const view = useSearchParam("view") ?? "board";
   const show = useCallback((next: View) => setSearchParams(next === "board" ? { view: null } : { view: next, call: null }), []);
   return { view, show };
 }

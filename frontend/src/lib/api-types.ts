@@ -104,4 +104,6 @@ export interface Tenant {
   name: string;
   /** The user's role there ("viewer" | "supervisor" | "admin"; "admin" everywhere for agency admins). */
   role?: string;
+  /** IANA time zone where the tenant's days and hours start (history, analytics). */
+  timeZone?: string;
 }

@@ -1,4 +1,4 @@
-import { ArrowLeft, Lock, Phone, PhoneForwarded, Plus, ShieldAlert, Trash2 } from "lucide-react";
+import { Lock, Phone, PhoneForwarded, Plus, ShieldAlert, Trash2 } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Dialog, DialogIcon } from "@/components/ui/Dialog";
@@ -7,7 +7,6 @@ import { Field, inputClass } from "@/components/ui/Field";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { Spinner } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/toast-context";
-import { setSearchParams } from "@/app/url-state";
 import { ApiError } from "@/lib/api-client";
 import type { TransferTarget } from "@/lib/api-types";
 import { formatPhone } from "@/lib/format";
@@ -20,7 +19,7 @@ import { useCreateTarget, useDeleteTarget, useTransferTargets } from "../api/tar
 const MAX_NAME = 80;
 
 /**
- * Settings → Transfer targets (?view=targets): the tenant's named destinations for the Transfer
+ * Settings → Transfer targets (?view=targets, in the admin area): the tenant's named destinations for the Transfer
  * action. A target is a name plus an E.164 number, a SIP URI, or both. Admins add and delete them;
  * everyone else sees the list read-only.
  */
@@ -33,13 +32,6 @@ export function TargetsSettings({ clientId, tenantName }: { clientId: string; te
   return (
     <div data-testid="targets-settings" className="mx-auto max-w-3xl space-y-6 px-4 py-6 sm:px-6">
       <div>
-        <button
-          type="button"
-          onClick={() => setSearchParams({ view: null })}
-          className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-slate-500 hover:text-slate-900"
-        >
-          <ArrowLeft aria-hidden className="size-4" /> Live calls
-        </button>
         <h2 className="text-lg font-semibold tracking-tight text-slate-900">Transfer targets</h2>
         <p className="text-sm text-slate-500">
           {tenantName} · the people and queues a supervisor can hand a live call to. They appear in the Transfer dialog of every call of this client.

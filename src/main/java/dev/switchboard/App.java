@@ -99,6 +99,7 @@ public final class App implements AutoCloseable {
         this.tenants = new TenantDirectory(database, writer, clock, cipher);
         checkCredentials(cipher);
         this.deliveries = new DeliveryLog(writer, clock);
+        backfillCallFacts(writer);
         config.tenants().forEach(t -> {
             if (tenants.ensure(t.id(), t.name())) log.info("created tenant {} ({})", t.id(), t.name());
         });
@@ -306,12 +307,22 @@ public final class App implements AutoCloseable {
         return app;
     }
 
+    /** Fills the call columns schema v5 added for calls stored before it, in batches, before the server answers. */
+    private static void backfillCallFacts(GroupCommitter writer) {
+        int total = 0;
+        for (int n; (n = writer.submitAndWait(h -> new CallRepository(h).backfillFacts(1000))) > 0; ) total += n;
+        if (total > 0) log.info("filled duration and ended category of {} calls stored before schema v5", total);
+    }
+
     private void startSimulator() {
         var sim = config.simulator();
         // Created even at 0 calls/minute: its endpoints (recordings, and the listen/control URLs of the calls
         // it is told to start) are part of demo mode.
         for (String t : sim.tenants()) {
-            if (tenants.find(t).isEmpty()) tenants.ensure(t, ConfigLoader.prettyName(t));
+            // A new demo tenant lives where its simulated customers do, so its days and hours look right.
+            if (tenants.find(t).isEmpty() && tenants.ensure(t, ConfigLoader.prettyName(t))) {
+                tenants.setTimeZone(t, dev.switchboard.simulator.script.TenantProfile.of(t).zone().getId());
+            }
         }
         // Recording URLs are relative ("" base) so a browser on any host can play them from this server.
         // The simulator signs each webhook the way the tenant's settings say (read through the same short cache

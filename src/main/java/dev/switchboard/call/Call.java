@@ -37,6 +37,21 @@ public record Call(
         return CallStatus.isEnded(status);
     }
 
+    /** How long it was connected, when both ends are known; stored for history filters and analytics. */
+    public Long durationMs() {
+        return startedAt != null && endedAt != null && endedAt >= startedAt ? endedAt - startedAt : null;
+    }
+
+    /** The ended reason in its group ({@link EndedCategory#wire()}); null until the call has ended. */
+    public String endedCategory() {
+        return isEnded() ? EndedCategory.of(endedReason).wire() : null;
+    }
+
+    /** 1 when the call was handed to a human or another number, else 0 (stored as an integer in both dialects). */
+    public int transferredFlag() {
+        return transferDestination != null || EndedCategory.of(endedReason) == EndedCategory.TRANSFERRED ? 1 : 0;
+    }
+
     @Override
     public String toString() {
         // Never print the capability URLs.

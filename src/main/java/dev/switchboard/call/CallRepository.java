@@ -15,10 +15,14 @@ public final class CallRepository {
             + "structured_data, success_evaluation, recording_url, stereo_recording_url, transfer_destination, listen_url, "
             + "control_url, reported_at, version";
 
-    private static final String UPSERT = "INSERT INTO calls (" + COLUMNS + ") VALUES (:tenantId, :id, :provider, :status, "
+    /** What is written: the columns above plus facts derived from them (see {@link Call#durationMs()}). */
+    private static final String WRITTEN = COLUMNS + ", duration_ms, ended_category, transferred";
+
+    private static final String UPSERT = "INSERT INTO calls (" + WRITTEN + ") VALUES (:tenantId, :id, :provider, :status, "
             + ":callType, :phoneNumber, :ourNumber, :assistantId, :assistantName, :createdAt, :updatedAt, :startedAt, :endedAt, "
             + ":endedReason, :cost, :costBreakdown, :summary, :structuredData, :successEvaluation, :recordingUrl, "
-            + ":stereoRecordingUrl, :transferDestination, :listenUrl, :controlUrl, :reportedAt, :version) "
+            + ":stereoRecordingUrl, :transferDestination, :listenUrl, :controlUrl, :reportedAt, :version, :durationMs, "
+            + ":endedCategory, :transferredFlag) "
             + "ON CONFLICT (tenant_id, id) DO UPDATE SET provider = excluded.provider, status = excluded.status, "
             + "call_type = excluded.call_type, phone_number = excluded.phone_number, our_number = excluded.our_number, "
             + "assistant_id = excluded.assistant_id, assistant_name = excluded.assistant_name, created_at = excluded.created_at, "
@@ -28,7 +32,8 @@ public final class CallRepository {
             + "success_evaluation = excluded.success_evaluation, recording_url = excluded.recording_url, "
             + "stereo_recording_url = excluded.stereo_recording_url, transfer_destination = excluded.transfer_destination, "
             + "listen_url = excluded.listen_url, control_url = excluded.control_url, reported_at = excluded.reported_at, "
-            + "version = excluded.version";
+            + "version = excluded.version, duration_ms = excluded.duration_ms, ended_category = excluded.ended_category, "
+            + "transferred = excluded.transferred";
 
     private static final String INSERT_IF_ABSENT = UPSERT.substring(0, UPSERT.indexOf(" ON CONFLICT")) + " ON CONFLICT (tenant_id, id) DO NOTHING";
 
@@ -38,7 +43,8 @@ public final class CallRepository {
             + "ended_reason = :endedReason, cost = :cost, cost_breakdown = :costBreakdown, summary = :summary, "
             + "structured_data = :structuredData, success_evaluation = :successEvaluation, recording_url = :recordingUrl, "
             + "stereo_recording_url = :stereoRecordingUrl, transfer_destination = :transferDestination, listen_url = :listenUrl, "
-            + "control_url = :controlUrl, reported_at = :reportedAt, version = :version "
+            + "control_url = :controlUrl, reported_at = :reportedAt, version = :version, duration_ms = :durationMs, "
+            + "ended_category = :endedCategory, transferred = :transferredFlag "
             + "WHERE tenant_id = :tenantId AND id = :id AND version = :expectedVersion";
 
     static final RowMapper<Call> MAPPER = CallRepository::map;
@@ -82,6 +88,20 @@ public final class CallRepository {
                         + "ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .bind("t", tenantId).bind("limit", limit)
                 .map(MAPPER).list();
+    }
+
+    /**
+     * Fills the derived columns (duration, ended category, transferred) of up to {@code limit} ended calls
+     * stored before schema v5 had them; returns how many it updated (0 when none are left).
+     */
+    public int backfillFacts(int limit) {
+        List<Call> stale = h.createQuery("SELECT " + COLUMNS + " FROM calls WHERE status = 'ended' AND ended_category IS NULL LIMIT :limit")
+                .bind("limit", limit).map(MAPPER).list();
+        for (Call c : stale) {
+            h.createUpdate("UPDATE calls SET duration_ms = :durationMs, ended_category = :endedCategory, transferred = :transferredFlag "
+                    + "WHERE tenant_id = :tenantId AND id = :id").bindMethods(c).execute();
+        }
+        return stale.size();
     }
 
     private static Call map(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {

@@ -39,12 +39,12 @@ public final class CallRoutes {
     /** {@code GET /api/tenants}: the tenants the asker may see, with their role there, for the tenant picker. */
     public void listTenants(Context ctx) {
         List<TenantView> visible = new ArrayList<>();
-        for (Tenant t : tenants.list()) roles.of(ctx, t.id()).ifPresent(role -> visible.add(new TenantView(t.id(), t.name(), role)));
+        for (Tenant t : tenants.list()) roles.of(ctx, t.id()).ifPresent(role -> visible.add(new TenantView(t.id(), t.name(), role, t.timeZone())));
         ctx.json(visible);
     }
 
-    /** A tenant in the picker, with the asker's role there. */
-    record TenantView(String id, String name, String role) {}
+    /** A tenant in the picker, with the asker's role there and its time zone. */
+    record TenantView(String id, String name, String role, String timeZone) {}
 
     /** The asker's role in a tenant ({@code admin}, {@code supervisor}, {@code viewer}), empty when they may not see it. */
     @FunctionalInterface

@@ -67,6 +67,12 @@ public final class TenantCommand {
         try {
             tenants.require(id);
             var change = options.change(tenants.settings(id));
+            if (options.timeZone.isPresent()) {
+                Tenant t = tenants.setTimeZone(id, options.timeZone.get());
+                out.println("updated tenant " + id + ": time zone " + t.timeZone());
+                audit.record(id, AuditLog.Actor.cli(), "settings.changed", id, AuditLog.Outcome.OK, Map.of("fields", List.of("timeZone")));
+                if (change.isEmpty()) return 0;
+            }
             if (change.isEmpty()) throw new ConfigException("nothing to set; " + TenantSetOptions.USAGE);
             boolean storesSecret = change.vapiPublicKey().filter(k -> !k.isEmpty()).isPresent()
                     || change.retellApiKey().filter(k -> !k.isEmpty()).isPresent() || options.webhookSecret.filter(k -> !k.isEmpty()).isPresent();

@@ -137,6 +137,24 @@ public final class TenantDirectory {
         return require(known);
     }
 
+    /**
+     * Sets the tenant's time zone; 404 {@code unknown_tenant} if it does not exist, 400 if {@code zone} is not
+     * an IANA time zone id (like {@code America/New_York}).
+     */
+    public Tenant setTimeZone(String id, String zone) {
+        String checked = checkZone(zone);
+        require(id);
+        writer.submitAndWait(h -> new TenantRepository(h).setTimeZone(id, checked));
+        cache.remove(id);
+        return require(id);
+    }
+
+    /** The zone id as given when it is a known IANA region id (or UTC); otherwise a 400 that says what is expected. */
+    public static String checkZone(String zone) {
+        if (zone != null && (zone.equals("UTC") || (zone.contains("/") && java.time.ZoneId.getAvailableZoneIds().contains(zone)))) return zone;
+        throw new ApiException(ErrorCode.INVALID_REQUEST, "time zone must be an IANA time zone id like America/New_York, Europe/Berlin or UTC");
+    }
+
     private static String printable(String id) {
         String s = id.length() > 64 ? id.substring(0, 64) + "…" : id;
         return s.replaceAll("\\p{Cntrl}", "?");

@@ -14,16 +14,21 @@ public final class TenantRepository {
     }
 
     public Optional<Tenant> find(String id) {
-        return h.createQuery("SELECT id, name, created_at FROM tenants WHERE id = :id")
+        return h.createQuery("SELECT id, name, created_at, time_zone FROM tenants WHERE id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> new Tenant(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .map((rs, ctx) -> new Tenant(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
                 .findOne();
     }
 
     public List<Tenant> list() {
-        return h.createQuery("SELECT id, name, created_at FROM tenants ORDER BY name, id")
-                .map((rs, ctx) -> new Tenant(rs.getString(1), rs.getString(2), rs.getLong(3)))
+        return h.createQuery("SELECT id, name, created_at, time_zone FROM tenants ORDER BY name, id")
+                .map((rs, ctx) -> new Tenant(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
                 .list();
+    }
+
+    /** Sets the tenant's time zone (an IANA id, checked by the caller); false when there is no such tenant. */
+    public boolean setTimeZone(String id, String zone) {
+        return h.createUpdate("UPDATE tenants SET time_zone = :zone WHERE id = :id").bind("id", id).bind("zone", zone).execute() == 1;
     }
 
     /** Inserts the tenant unless it exists; returns true when it was created. */

@@ -21,7 +21,8 @@ final class TenantSetOptions {
     static final String USAGE = "usage: tenant set <id> [--vapi-public-key KEY|-] [--listen-format auto|mono|stereo]"
             + " [--retell-api-key KEY|-] [--webhook-auth none|secret|bearer|hmac] [--webhook-secret SECRET|-]"
             + " [--webhook-header NAME] [--bearer-prefix on|off] [--hmac-algorithm sha256|sha512|sha1]"
-            + " [--signature-header NAME] [--timestamp-header NAME] [--signature-prefix TEXT] [--replay-window-seconds N]";
+            + " [--signature-header NAME] [--timestamp-header NAME] [--signature-prefix TEXT] [--replay-window-seconds N]"
+            + " [--time-zone America/New_York]";
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
 
     Optional<String> vapiPublicKey = Optional.empty();
@@ -36,6 +37,8 @@ final class TenantSetOptions {
     Optional<String> timestampHeader = Optional.empty();
     Optional<String> signaturePrefix = Optional.empty();
     Optional<Integer> replayWindow = Optional.empty();
+    /** Not a provider setting (it lives on the tenant), but set with the same command. */
+    Optional<String> timeZone = Optional.empty();
 
     private final InputStream in;
     private BufferedReader stdin;
@@ -67,6 +70,7 @@ final class TenantSetOptions {
                 case "--timestamp-header" -> o.timestampHeader = Optional.of(headerName(option, value));
                 case "--signature-prefix" -> o.signaturePrefix = Optional.of(prefix(value));
                 case "--replay-window-seconds" -> o.replayWindow = Optional.of(window(value));
+                case "--time-zone" -> o.timeZone = Optional.of(value);
                 default -> throw new ConfigException("unknown option " + option + "; " + USAGE);
             }
         }

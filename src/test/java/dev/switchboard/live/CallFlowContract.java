@@ -71,6 +71,24 @@ abstract class CallFlowContract {
     }
 
     @Test
+    void anEndedCallStoresItsDurationEndedCategoryAndTransferForHistoryAndAnalytics() {
+        CallInfo plain = call("c-facts-1");
+        app.webhook("acme", VapiMessages.statusUpdate(plain, "in-progress", T0 + 1000, null, null));
+        app.webhook("acme", VapiMessages.endOfCallReport(plain, new Report("customer-ended-call", T0 + 1000, T0 + 61_000, 0.5,
+                "Booked.", Map.of(), true, null, null, null), List.of(), T0 + 62_000));
+        CallInfo forwarded = call("c-facts-2");
+        app.webhook("acme", VapiMessages.statusUpdate(forwarded, "in-progress", T0 + 1000, null, null));
+        app.webhook("acme", VapiMessages.statusUpdate(forwarded, "forwarding", T0 + 5000, null, "+14155550199"));
+        CallInfo live = call("c-facts-3");
+        app.webhook("acme", VapiMessages.statusUpdate(live, "in-progress", T0 + 1000, null, null));
+
+        var facts = app.app.database().read(h -> h.createQuery(
+                        "SELECT id, duration_ms, ended_category, transferred FROM calls WHERE tenant_id = 'acme' ORDER BY id")
+                .map((rs, ctx) -> rs.getString(1) + "|" + rs.getObject(2) + "|" + rs.getString(3) + "|" + rs.getInt(4)).list());
+        assertThat(facts).containsExactly("c-facts-1|60000|customer_ended|0", "c-facts-2|null|null|1", "c-facts-3|null|null|0");
+    }
+
+    @Test
     void finalTranscriptsStreamAndAreStoredWhilePartialsAreOnlyLive() {
         CallInfo c = call("c-2");
         app.webhook("acme", VapiMessages.statusUpdate(c, "in-progress", T0 + 1000, null, null));

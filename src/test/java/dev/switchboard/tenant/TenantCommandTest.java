@@ -46,6 +46,20 @@ class TenantCommandTest {
     }
 
     @Test
+    void tenantSetChangesTheTimeZoneAndRefusesOnesThatDoNotExist() {
+        run("", "create", "acme");
+        Run ok = run("", "set", "acme", "--time-zone", "America/New_York");
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).contains("time zone America/New_York");
+        Run bad = run("", "set", "acme", "--time-zone", "Mars/Olympus");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("IANA time zone");
+        try (Database db = Database.open(DatabaseSettings.sqliteIn(dir, 1))) {
+            assertThat(db.read(h -> new TenantRepository(h).find("acme")).orElseThrow().timeZone()).isEqualTo("America/New_York");
+        }
+    }
+
+    @Test
     void tenantSetStoresTheKeyAndFormatWithoutEverPrintingTheKey() {
         assertThat(run("", "create", "acme", "Acme Dental").code()).isZero();
         Run set = run("", "set", "acme", "--vapi-public-key", "pk-cli-secret", "--listen-format", "mono");

@@ -1,0 +1,34 @@
+import { PhoneForwarded, type LucideIcon } from "lucide-react";
+import type { ReactNode } from "react";
+import type { Tenant } from "@/lib/api-types";
+import type { Permission } from "@/lib/permissions";
+import { TargetsSettings } from "@/features/targets/components/TargetsSettings";
+
+/**
+ * The screens of the admin area (?view=<id>), in the order of its side menu. A section appears only to
+ * those who may open it: `needs` is a permission in the tenant, or "agencyAdmin". The server refuses
+ * the same things anyway; this only hides what would be refused.
+ */
+export interface AdminSection {
+  id: string;
+  label: string;
+  icon: LucideIcon;
+  needs: Permission | "agencyAdmin";
+  testId: string;
+  render: (tenant: Tenant) => ReactNode;
+}
+
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  {
+    id: "targets",
+    label: "Transfer targets",
+    icon: PhoneForwarded,
+    needs: "view",
+    testId: "nav-targets",
+    render: (tenant) => <TargetsSettings clientId={tenant.id} tenantName={tenant.name} />,
+  },
+];
+
+export function adminSection(view: string): AdminSection | undefined {
+  return ADMIN_SECTIONS.find((s) => s.id === view);
+}
