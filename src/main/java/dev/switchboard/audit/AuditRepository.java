@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The {@code audit_events} table. Reads are scoped: a query names one tenant, or explicitly all of them
- * ({@link AuditQuery#allTenants}), never an accidental mix.
+ * The {@code audit_events} table. Reads are scoped: a query names one tenant (its events, and the sign-ins
+ * of its members), or explicitly all of them ({@link AuditQuery#allTenants}), never an accidental mix.
  */
 public final class AuditRepository {
     private static final String COLUMNS = "id, tenant_id, at, actor_kind, actor, client_address, action, target, outcome, detail";
@@ -34,7 +34,12 @@ public final class AuditRepository {
     /** One page, newest first; fetches one extra row to know whether there is a next page. */
     public AuditQuery.Page page(AuditQuery q) {
         List<String> where = new ArrayList<>();
-        if (!q.allTenants()) where.add("tenant_id = :tenant");
+        // A tenant's view also has the sign-ins of its current members: they are agency-wide events (one sign-in
+        // opens every tenant of the user), but a tenant admin investigating their team needs them.
+        if (!q.allTenants()) {
+            where.add("(tenant_id = :tenant OR (tenant_id IS NULL AND action LIKE 'auth.%' AND lower(target) IN "
+                    + "(SELECT lower(u.email) FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.tenant_id = :tenant)))");
+        }
         if (q.action() != null) where.add(q.action().endsWith(".") ? "action LIKE :action ESCAPE '\\'" : "action = :action");
         if (q.actor() != null) where.add("lower(actor) LIKE :actor ESCAPE '\\'");
         if (q.from() != null) where.add("at >= :from");

@@ -24,6 +24,10 @@ abstract class AuditRepositoryContract extends TwoTenantDatabase {
             ids.add(r.insert(event("bravo", 500, "dee@bravo.test", "membership.granted", "ed@bravo.test")));
             ids.add(r.insert(event("acme", 600, "bo@acme.test", "call.mute", "call-1")));
             ids.add(r.insert(event("acme", 700, "50%_off@acme.test", "auth_x.weird", "x")));
+            // who@x.test is a member of bravo: its (agency-wide) sign-in events show in bravo's view.
+            var users = new dev.switchboard.auth.UserRepository(h);
+            long who = users.create("Who@X.test", "hash", false, 1).orElseThrow().id();
+            users.grant(who, "bravo", dev.switchboard.auth.Role.VIEWER);
         });
     }
 
@@ -46,9 +50,10 @@ abstract class AuditRepositoryContract extends TwoTenantDatabase {
     }
 
     @Test
-    void aTenantSeesOnlyItsOwnEventsNewestFirst() {
+    void aTenantSeesOnlyItsOwnEventsAndItsMembersSignInsNewestFirst() {
         assertThat(actions(AuditQuery.tenant("acme"))).containsExactly("auth_x.weird", "call.mute", "membership.granted", "user.created");
-        assertThat(actions(AuditQuery.tenant("bravo"))).containsExactly("membership.granted");
+        assertThat(actions(AuditQuery.tenant("bravo"))).containsExactly("membership.granted", "auth.login_failed");
+        assertThat(actions(AuditQuery.tenant("bravo").withAction("membership."))).containsExactly("membership.granted");
         assertThat(actions(AuditQuery.tenant("nobody"))).isEmpty();
     }
 
