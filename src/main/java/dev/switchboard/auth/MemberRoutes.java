@@ -73,7 +73,7 @@ public final class MemberRoutes {
         long userId = UserRoutes.userId(ctx);
         Role role = role(RequestJson.object(ctx.body()));
         UserRepository.Member member = users.member(tenantId, userId);
-        Role before = users.changeRole(tenantId, userId, role);
+        Role before = refusalAudited(ctx, tenantId, "membership.role_changed", member.email(), () -> users.changeRole(tenantId, userId, role));
         if (before != role) {
             audit.record(tenantId, Gate.of(ctx).auditActor(ctx.ip()), "membership.role_changed", member.email(), AuditLog.Outcome.OK,
                     Map.of("from", before.wire(), "to", role.wire()));
@@ -85,10 +85,22 @@ public final class MemberRoutes {
         String tenantId = tenants.require(ctx.pathParam("client_id")).id();
         long userId = UserRoutes.userId(ctx);
         UserRepository.Member member = users.member(tenantId, userId);
-        Role before = users.removeMember(tenantId, userId);
+        Role before = refusalAudited(ctx, tenantId, "membership.revoked", member.email(), () -> users.removeMember(tenantId, userId));
         audit.record(tenantId, Gate.of(ctx).auditActor(ctx.ip()), "membership.revoked", member.email(), AuditLog.Outcome.OK,
                 Map.of("role", before.wire()));
         ctx.status(204);
+    }
+
+    /** Runs the change; a refusal by the last-admin rule is audited as denied (someone tried), then answered. */
+    private <T> T refusalAudited(Context ctx, String tenantId, String action, String target, java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (ApiException e) {
+            if (e.code() == ErrorCode.LAST_ADMIN) {
+                audit.record(tenantId, Gate.of(ctx).auditActor(ctx.ip()), action, target, AuditLog.Outcome.DENIED, Map.of("reason", e.getMessage()));
+            }
+            throw e;
+        }
     }
 
     private static Role role(ObjectNode body) {

@@ -262,6 +262,9 @@ class UserAdminHttpTest {
         assertThat(code(demote)).isEqualTo("last_admin");
         assertThat(message(demote)).contains("make another member an admin first");
         assertThat(agency.delete("/api/solo/members/" + id).statusCode()).isEqualTo(409);
+        JsonNode denied = agency.json("/api/solo/audit?action=membership.role_changed").path("items").get(0);
+        assertThat(denied.path("outcome").asText()).isEqualTo("denied");
+        assertThat(denied.path("actor").asText()).isEqualTo(email);
         assertThat(lou.get("/api/solo/members").statusCode()).as("still an admin").isEqualTo(200);
 
         String second = email("max");
