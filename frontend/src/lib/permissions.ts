@@ -17,7 +17,11 @@ export type Permission =
   /** Say, whisper, mute/unmute, transfer, end a call. */
   | "control"
   /** Add and delete transfer targets. */
-  | "manageTargets";
+  | "manageTargets"
+  /** Add, re-role and remove the tenant's members. */
+  | "manageUsers"
+  /** Read the tenant's audit log. */
+  | "readAudit";
 
 const RANK: Record<Role, number> = { viewer: 0, supervisor: 1, admin: 2 };
 
@@ -26,6 +30,8 @@ const NEEDS: Record<Permission, Role> = {
   listen: "supervisor",
   control: "supervisor",
   manageTargets: "admin",
+  manageUsers: "admin",
+  readAudit: "admin",
 };
 
 /** A role as the server spells it ("supervisor"), or null for anything else (never guess upwards). */

@@ -1,8 +1,11 @@
-import { PhoneForwarded, type LucideIcon } from "lucide-react";
+import { Building2, PhoneForwarded, ScrollText, Users, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import type { Tenant } from "@/lib/api-types";
 import type { Permission } from "@/lib/permissions";
 import { TargetsSettings } from "@/features/targets/components/TargetsSettings";
+import { UsersSettings } from "@/features/users/components/UsersSettings";
+import { AuditLogScreen } from "@/features/audit/components/AuditLogScreen";
+import { TenantsSettings } from "@/features/tenants/components/TenantsSettings";
 
 /**
  * The screens of the admin area (?view=<id>), in the order of its side menu. A section appears only to
@@ -26,6 +29,30 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     needs: "view",
     testId: "nav-targets",
     render: (tenant) => <TargetsSettings clientId={tenant.id} tenantName={tenant.name} />,
+  },
+  {
+    id: "users",
+    label: "Users & roles",
+    icon: Users,
+    needs: "manageUsers",
+    testId: "nav-users",
+    render: (tenant) => <UsersSettings clientId={tenant.id} tenantName={tenant.name} />,
+  },
+  {
+    id: "audit",
+    label: "Audit log",
+    icon: ScrollText,
+    needs: "readAudit",
+    testId: "nav-audit",
+    render: (tenant) => <AuditLogScreen clientId={tenant.id} tenantName={tenant.name} />,
+  },
+  {
+    id: "tenants",
+    label: "Clients",
+    icon: Building2,
+    needs: "agencyAdmin",
+    testId: "nav-tenants",
+    render: () => <TenantsSettings />,
   },
 ];
 

@@ -1,11 +1,16 @@
 package dev.switchboard;
 
+import dev.switchboard.audit.AuditLog;
+import dev.switchboard.audit.AuditRoutes;
 import dev.switchboard.auth.Access;
 import dev.switchboard.auth.Accounts;
 import dev.switchboard.auth.ApiKeyRoutes;
 import dev.switchboard.auth.ApiKeys;
 import dev.switchboard.auth.DemoUsers;
 import dev.switchboard.auth.Gate;
+import dev.switchboard.auth.MemberRoutes;
+import dev.switchboard.auth.UserAdmin;
+import dev.switchboard.auth.UserRoutes;
 import dev.switchboard.auth.Role;
 import dev.switchboard.auth.WsTickets;
 import dev.switchboard.auth.AuthRoutes;
@@ -47,6 +52,7 @@ import dev.switchboard.simulator.VapiSimulator;
 import dev.switchboard.tenant.CredentialCipher;
 import dev.switchboard.tenant.SettingsRoutes;
 import dev.switchboard.tenant.TenantDirectory;
+import dev.switchboard.tenant.TenantRoutes;
 import dev.switchboard.webhook.DeliveryLog;
 import dev.switchboard.webhook.DeliveryRoutes;
 import dev.switchboard.webhook.WebhookIngest;
@@ -115,6 +121,7 @@ public final class App implements AutoCloseable {
         writer.onRollback(callService::forgetRecent);
         WebhookIngest ingest = new WebhookIngest(writer, callService, afterCommit, clock);
         ActionLog actions = new ActionLog(database, writer);
+        AuditLog audit = new AuditLog(database, writer, clock);
 
         var webhooks = new WebhookRoutes(tenants, ingest, metrics, deliveries, config.maxWebhookBytes(), clock);
         this.accounts = new Accounts(database, writer, new Sessions(database, writer, clock), new LoginThrottle(), clock);
@@ -129,12 +136,15 @@ public final class App implements AutoCloseable {
         this.listenSocket = new ListenSocket(tenants, database, listenRelay, actions, clock);
         var control = new ControlRoutes(tenants,
                 new CallControl(database, tenants, actions, providerHttp, CONTROL_DEADLINE, clock));
-        var targets = new TransferTargetRoutes(tenants, database, writer, clock);
-        var auth = new AuthRoutes(accounts, config.demo() ? DemoUsers.all(config.simulator().tenants()) : null);
-        var keyRoutes = new ApiKeyRoutes(tenants, apiKeys, tickets);
+        var targets = new TransferTargetRoutes(tenants, database, writer, clock, audit);
+        var auth = new AuthRoutes(accounts, audit, config.demo() ? DemoUsers.all(config.simulator().tenants()) : null);
+        var keyRoutes = new ApiKeyRoutes(tenants, apiKeys, tickets, audit);
+        UserAdmin userAdmin = new UserAdmin(database, writer, accounts);
         var cors = new Cors(config.corsOrigins());
         var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets,
-                new SettingsRoutes(tenants), new DeliveryRoutes(tenants, database), auth, keyRoutes, gate);
+                new SettingsRoutes(tenants), new DeliveryRoutes(tenants, database), auth, keyRoutes, gate,
+                new UserRoutes(userAdmin, audit), new MemberRoutes(tenants, userAdmin, audit), new TenantRoutes(tenants, audit),
+                new AuditRoutes(tenants, audit));
 
         this.server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -177,7 +187,8 @@ public final class App implements AutoCloseable {
     /** Everything that answers requests. */
     private record Edges(WebhookRoutes webhooks, CallRoutes calls, DebugRoutes debug, HealthRoutes health,
                          DashboardSocket dashboard, ListenSocket listen, ControlRoutes control, TransferTargetRoutes targets,
-                         SettingsRoutes settings, DeliveryRoutes deliveries, AuthRoutes auth, ApiKeyRoutes keys, Gate gate) {}
+                         SettingsRoutes settings, DeliveryRoutes deliveries, AuthRoutes auth, ApiKeyRoutes keys, Gate gate,
+                         UserRoutes users, MemberRoutes members, TenantRoutes tenantAdmin, AuditRoutes audit) {}
 
     /**
      * Every route with what it needs ({@link Access}); {@link Gate} enforces it before the handler. Sockets
@@ -196,8 +207,17 @@ public final class App implements AutoCloseable {
         c.routes.get("/api/auth/me", e.auth()::me, Access.PUBLIC); // 401 when signed out is its answer
         c.routes.get("/api/auth/demo-users", e.auth()::demoUsers, Access.PUBLIC); // 404 unless demo mode
         c.routes.post("/api/auth/ws-ticket", e.keys()::wsTicket, Access.SIGNED_IN);
+        c.routes.post("/api/auth/password", e.auth()::changePassword, Access.SIGNED_IN); // keys have none: 403 in the handler
 
         c.routes.get("/api/tenants", e.calls()::listTenants, Access.SIGNED_IN);
+        c.routes.post("/api/tenants", e.tenantAdmin()::create, Access.AGENCY_ADMIN);
+        c.routes.patch("/api/tenants/{id}", e.tenantAdmin()::rename, Access.AGENCY_ADMIN);
+        c.routes.get("/api/users", e.users()::list, Access.AGENCY_ADMIN);
+        c.routes.post("/api/users", e.users()::create, Access.AGENCY_ADMIN);
+        c.routes.patch("/api/users/{id}", e.users()::update, Access.AGENCY_ADMIN);
+        c.routes.delete("/api/users/{id}", e.users()::delete, Access.AGENCY_ADMIN);
+        c.routes.get("/api/audit", e.audit()::agency, Access.AGENCY_ADMIN);
+
         c.routes.get("/api/{client_id}/calls", e.calls()::listCalls, Access.VIEWER);
         c.routes.get("/api/{client_id}/calls/{call_id}", e.calls()::callDetail, Access.VIEWER);
 
@@ -213,6 +233,11 @@ public final class App implements AutoCloseable {
         // Secrets shown only as set + last 4.
         c.routes.get("/api/{client_id}/settings", e.settings()::show, Access.TENANT_ADMIN);
         c.routes.get("/api/{client_id}/webhook-deliveries", e.deliveries()::list, Access.TENANT_ADMIN);
+        c.routes.get("/api/{client_id}/members", e.members()::list, Access.TENANT_ADMIN);
+        c.routes.post("/api/{client_id}/members", e.members()::add, Access.TENANT_ADMIN);
+        c.routes.patch("/api/{client_id}/members/{userId}", e.members()::update, Access.TENANT_ADMIN);
+        c.routes.delete("/api/{client_id}/members/{userId}", e.members()::remove, Access.TENANT_ADMIN);
+        c.routes.get("/api/{client_id}/audit", e.audit()::tenant, Access.TENANT_ADMIN);
 
         c.routes.post("/api/debug/create-test-call/{client_id}", e.debug()::createTestCall, Access.AGENCY_ADMIN);
         c.routes.post("/api/debug/log-status-event/{client_id}/{call_id}", e.debug()::logStatusEvent, Access.AGENCY_ADMIN);

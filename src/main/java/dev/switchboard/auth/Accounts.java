@@ -85,6 +85,27 @@ public final class Accounts {
     }
 
     /**
+     * A signed-in user changes their own password: the current one must match (400 {@code wrong_password}
+     * otherwise, nothing more said); the session they did it in stays, their others end.
+     */
+    public void changeOwnPassword(long userId, String current, String next, String keptSessionToken) {
+        User u = database.read(h -> new UserRepository(h).find(userId))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_SIGNED_IN, "Sign in first: POST /api/auth/login"));
+        if (!Passwords.verify(current, u.passwordHash())) {
+            throw new ApiException(ErrorCode.WRONG_PASSWORD, "The current password is wrong.");
+        }
+        String weakness = Passwords.weakness(next);
+        if (weakness != null) throw new ApiException(ErrorCode.INVALID_REQUEST, "The new password is too weak: " + weakness);
+        String hash = Passwords.hash(next);
+        long now = clock.millis();
+        writer.submitAndWait(h -> {
+            new UserRepository(h).setPassword(userId, hash, now);
+            return null;
+        });
+        sessions.closeOthers(userId, keptSessionToken);
+    }
+
+    /**
      * Checks the credentials and opens a session. Every failure is the same 401, whether the account
      * exists or not, and costs the same time; too many failures are a 429 until the window passes.
      */

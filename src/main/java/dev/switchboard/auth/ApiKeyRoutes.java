@@ -1,12 +1,15 @@
 package dev.switchboard.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.audit.AuditLog;
 import dev.switchboard.http.ApiException;
 import dev.switchboard.http.ErrorCode;
 import dev.switchboard.http.IsoTime;
 import dev.switchboard.http.RequestJson;
 import dev.switchboard.tenant.TenantDirectory;
 import io.javalin.http.Context;
+
+import java.util.Map;
 
 /**
  * A tenant's API keys (tenant admins): {@code GET|POST /api/{client_id}/api-keys},
@@ -31,11 +34,13 @@ public final class ApiKeyRoutes {
     private final TenantDirectory tenants;
     private final ApiKeys keys;
     private final WsTickets tickets;
+    private final AuditLog audit;
 
-    public ApiKeyRoutes(TenantDirectory tenants, ApiKeys keys, WsTickets tickets) {
+    public ApiKeyRoutes(TenantDirectory tenants, ApiKeys keys, WsTickets tickets, AuditLog audit) {
         this.tenants = tenants;
         this.keys = keys;
         this.tickets = tickets;
+        this.audit = audit;
     }
 
     public void list(Context ctx) {
@@ -51,6 +56,8 @@ public final class ApiKeyRoutes {
         ApiKey.Scope scope = scopeText == null ? ApiKey.Scope.READ : ApiKey.Scope.parse(scopeText)
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_REQUEST, "scope must be read or control"));
         ApiKeys.Created created = keys.create(tenantId, name, scope, Gate.of(ctx).actorName());
+        audit.record(tenantId, Gate.of(ctx).auditActor(ctx.ip()), "api_key.created", "sbk_" + created.key().prefix(), AuditLog.Outcome.OK,
+                Map.of("name", name, "scope", scope.wire()));
         ctx.status(201).json(new CreatedBody(KeyView.of(created.key()), created.secret(),
                 "Copy the key now: it is not shown again. Send it as Authorization: Bearer <key>."));
     }
@@ -63,7 +70,10 @@ public final class ApiKeyRoutes {
         } catch (NumberFormatException e) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No such API key");
         }
-        if (!keys.revoke(tenantId, id)) throw new ApiException(ErrorCode.NOT_FOUND, "No such live API key for " + tenantId);
+        ApiKey key = keys.list(tenantId).stream().filter(k -> k.id() == id).findFirst().orElse(null);
+        if (key == null || !keys.revoke(tenantId, id)) throw new ApiException(ErrorCode.NOT_FOUND, "No such live API key for " + tenantId);
+        audit.record(tenantId, Gate.of(ctx).auditActor(ctx.ip()), "api_key.revoked", "sbk_" + key.prefix(), AuditLog.Outcome.OK,
+                Map.of("name", key.name()));
         ctx.status(204);
     }
 

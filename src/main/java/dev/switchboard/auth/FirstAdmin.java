@@ -22,7 +22,14 @@ public final class FirstAdmin {
     public static boolean ensure(dev.switchboard.config.AppConfig config, Map<String, String> env) {
         String email = env.get("SWITCHBOARD_ADMIN_EMAIL");
         if (email == null || email.isBlank()) return false;
-        return UserCommand.withAccounts(config, accounts -> ensure(accounts, env));
+        return UserCommand.withAccounts(config, (accounts, audit) -> {
+            boolean created = ensure(accounts, env);
+            if (created) {
+                audit.record(null, dev.switchboard.audit.AuditLog.Actor.system(), "user.created", email.trim(),
+                        dev.switchboard.audit.AuditLog.Outcome.OK, Map.of("agencyAdmin", true, "from", "SWITCHBOARD_ADMIN_EMAIL"));
+            }
+            return created;
+        });
     }
 
     /** Creates the admin if both variables are set and the account does not exist; false otherwise. */

@@ -1,5 +1,7 @@
 package dev.switchboard.auth;
 
+import dev.switchboard.audit.AuditLog;
+
 import java.util.Optional;
 
 /** Who is asking: a signed-in user, a program with an API key, or nobody. */
@@ -11,6 +13,13 @@ public sealed interface Principal {
 
     /** How the audit names them. */
     String actorName();
+
+    /** The audit's actor for this principal acting from {@code address}. */
+    default AuditLog.Actor auditActor(String address) {
+        AuditLog.ActorKind kind = this instanceof SignedIn ? AuditLog.ActorKind.USER
+                : this instanceof Key ? AuditLog.ActorKind.API_KEY : AuditLog.ActorKind.ANONYMOUS;
+        return new AuditLog.Actor(kind, actorName(), address);
+    }
 
     /** A browser session (cookie). Writes need the session's CSRF token. */
     record SignedIn(Accounts.Identity identity, Sessions.Active session) implements Principal {

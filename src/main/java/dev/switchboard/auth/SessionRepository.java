@@ -46,6 +46,12 @@ public final class SessionRepository {
         return h.createUpdate("DELETE FROM sessions WHERE user_id = :u").bind("u", userId).execute();
     }
 
+    /** Signs the user out everywhere but the one session (after they changed their own password in it). */
+    public int deleteForUserExcept(long userId, String keptTokenHash) {
+        return h.createUpdate("DELETE FROM sessions WHERE user_id = :u AND token_hash <> :kept")
+                .bind("u", userId).bind("kept", keptTokenHash).execute();
+    }
+
     public int deleteExpired(long now) {
         return h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now").bind("now", now).execute();
     }

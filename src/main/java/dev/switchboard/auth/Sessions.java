@@ -102,6 +102,12 @@ public final class Sessions {
         return writer.submitAndWait(h -> new SessionRepository(h).deleteForUser(userId));
     }
 
+    /** Ends every other session of the user, keeping the one this token opens. */
+    public int closeOthers(long userId, String keptToken) {
+        String kept = hash(keptToken == null ? "" : keptToken);
+        return writer.submitAndWait(h -> new SessionRepository(h).deleteForUserExcept(userId, kept));
+    }
+
     static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 package dev.switchboard.auth;
 
+import dev.switchboard.audit.AuditLog;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
@@ -32,12 +33,12 @@ public final class UserCommand {
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0) throw new ConfigException(USAGE);
         AppConfig config = new ConfigLoader(env).load(false);
-        return withAccounts(config, accounts -> {
+        return withAccounts(config, (accounts, audit) -> {
             try {
                 return switch (args[0]) {
-                    case "create" -> create(accounts, args, in, out);
-                    case "grant" -> grant(accounts, args, out);
-                    case "password" -> password(accounts, args, in, out);
+                    case "create" -> create(accounts, audit, args, in, out);
+                    case "grant" -> grant(accounts, audit, args, out);
+                    case "password" -> password(accounts, audit, args, in, out);
                     case "list" -> list(accounts, out);
                     default -> throw new ConfigException("unknown user command '" + args[0] + "'; " + USAGE);
                 };
@@ -50,14 +51,20 @@ public final class UserCommand {
 
     /** Runs the work with accounts on the configured database (opened, migrated and closed around it). */
     static <T> T withAccounts(AppConfig config, java.util.function.Function<Accounts, T> work) {
+        return withAccounts(config, (accounts, audit) -> work.apply(accounts));
+    }
+
+    /** The same, with the audit log the commands record their changes in (as the CLI actor). */
+    static <T> T withAccounts(AppConfig config, java.util.function.BiFunction<Accounts, AuditLog, T> work) {
         try (Database db = Database.open(config.database());
              GroupCommitter writer = new GroupCommitter(db.jdbi(), 16, 16, new SimpleMeterRegistry())) {
             Clock clock = Clock.systemUTC();
-            return work.apply(new Accounts(db, writer, new Sessions(db, writer, clock), new LoginThrottle(), clock));
+            return work.apply(new Accounts(db, writer, new Sessions(db, writer, clock), new LoginThrottle(), clock),
+                    new AuditLog(db, writer, clock));
         }
     }
 
-    private static int create(Accounts accounts, String[] args, InputStream in, PrintStream out) {
+    private static int create(Accounts accounts, AuditLog audit, String[] args, InputStream in, PrintStream out) {
         if (args.length < 2) throw new ConfigException(USAGE);
         boolean agencyAdmin = false;
         boolean fromStdin = false;
@@ -76,12 +83,13 @@ public final class UserCommand {
         }
         String password = fromStdin ? readLine(in) : Sessions.randomToken(15);
         User u = accounts.create(args[1], password, agencyAdmin);
+        audit.record(null, AuditLog.Actor.cli(), "user.created", u.email(), AuditLog.Outcome.OK, Map.of("agencyAdmin", agencyAdmin));
         out.println("created user " + u.email() + (agencyAdmin ? " (agency admin)" : ""));
         if (!fromStdin) out.println("password (shown once, change it with `user password`): " + password);
         return 0;
     }
 
-    private static int grant(Accounts accounts, String[] args, PrintStream out) {
+    private static int grant(Accounts accounts, AuditLog audit, String[] args, PrintStream out) {
         if (args.length != 4) throw new ConfigException(USAGE);
         User u = accounts.find(args[1]).orElseThrow(() -> new IllegalArgumentException("no user " + args[1]));
         Role role = Role.parse(args[3]).orElseThrow(() -> new ConfigException("role must be admin, supervisor or viewer"));
@@ -90,16 +98,18 @@ public final class UserCommand {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("no tenant " + args[2] + " (create it with `tenant create`)");
         }
+        audit.record(args[2], AuditLog.Actor.cli(), "membership.granted", u.email(), AuditLog.Outcome.OK, Map.of("role", role.wire()));
         out.println(u.email() + " is now " + role.wire() + " of " + args[2]);
         return 0;
     }
 
-    private static int password(Accounts accounts, String[] args, InputStream in, PrintStream out) {
+    private static int password(Accounts accounts, AuditLog audit, String[] args, InputStream in, PrintStream out) {
         if (args.length != 2 && !(args.length == 4 && args[2].equals("--password") && args[3].equals("-"))) throw new ConfigException(USAGE);
         User u = accounts.find(args[1]).orElseThrow(() -> new IllegalArgumentException("no user " + args[1]));
         boolean fromStdin = args.length == 4;
         String password = fromStdin ? readLine(in) : Sessions.randomToken(15);
         accounts.setPassword(u.id(), password);
+        audit.record(null, AuditLog.Actor.cli(), "user.password_changed", u.email(), AuditLog.Outcome.OK, Map.of("reset", true));
         out.println("password changed for " + u.email() + "; their sessions are signed out");
         if (!fromStdin) out.println("new password (shown once): " + password);
         return 0;

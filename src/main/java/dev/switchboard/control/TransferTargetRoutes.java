@@ -1,6 +1,8 @@
 package dev.switchboard.control;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.audit.AuditLog;
+import dev.switchboard.auth.Gate;
 import dev.switchboard.db.Database;
 import dev.switchboard.db.GroupCommitter;
 import dev.switchboard.http.ApiException;
@@ -10,6 +12,8 @@ import dev.switchboard.tenant.TenantDirectory;
 import io.javalin.http.Context;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A tenant's transfer targets: {@code GET} and {@code POST /api/{client_id}/transfer-targets},
@@ -22,12 +26,14 @@ public final class TransferTargetRoutes {
     private final Database database;
     private final GroupCommitter writer;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public TransferTargetRoutes(TenantDirectory tenants, Database database, GroupCommitter writer, Clock clock) {
+    public TransferTargetRoutes(TenantDirectory tenants, Database database, GroupCommitter writer, Clock clock, AuditLog audit) {
         this.tenants = tenants;
         this.database = database;
         this.writer = writer;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** {@code [{"id","name","number","sipUri"}]}, by name. */
@@ -53,6 +59,10 @@ public final class TransferTargetRoutes {
         String sipUri = rawSip == null ? null : Destinations.sipUri(rawSip);
         TransferTarget created = writer.submitAndWait(h -> new TransferTargetRepository(h).insert(tenantId, name, number, sipUri, clock.millis()))
                 .orElseThrow(() -> new ApiException(ErrorCode.DUPLICATE_NAME, "There is already a transfer target named '" + name + "'"));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("number", number);
+        detail.put("sipUri", sipUri);
+        audit.record(tenantId, Gate.of(ctx).auditActor(ctx.ip()), "transfer_target.created", name, AuditLog.Outcome.OK, detail);
         ctx.status(201).json(created);
     }
 
@@ -66,7 +76,10 @@ public final class TransferTargetRoutes {
         } catch (NumberFormatException e) {
             throw notFound(tenantId, raw);
         }
+        TransferTarget target = database.read(h -> new TransferTargetRepository(h).find(tenantId, id)).orElseThrow(() -> notFound(tenantId, raw));
         if (!writer.submitAndWait(h -> new TransferTargetRepository(h).delete(tenantId, id))) throw notFound(tenantId, raw);
+        audit.record(tenantId, Gate.of(ctx).auditActor(ctx.ip()), "transfer_target.deleted", target.name(), AuditLog.Outcome.OK,
+                Map.of("id", id));
         ctx.status(204);
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.tenant;
 
+import dev.switchboard.audit.AuditLog;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +32,22 @@ public final class TenantCommand {
              GroupCommitter writer = new GroupCommitter(db.jdbi(), 16, 16, new SimpleMeterRegistry())) {
             CredentialCipher cipher = CredentialCipher.fromEnvironment(env, config.dataDir(), false);
             TenantDirectory tenants = new TenantDirectory(db, writer, Clock.systemUTC(), cipher);
+            AuditLog audit = new AuditLog(db, writer, Clock.systemUTC());
             return switch (args[0]) {
-                case "create" -> create(tenants, args, out);
+                case "create" -> create(tenants, audit, args, out);
                 case "list" -> list(tenants, out);
-                case "set" -> set(tenants, args, in, out, err);
+                case "set" -> set(tenants, audit, args, in, out, err);
                 default -> throw new ConfigException("unknown tenant command '" + args[0] + "' (create, list, set)");
             };
         }
     }
 
-    private static int create(TenantDirectory tenants, String[] args, PrintStream out) {
+    private static int create(TenantDirectory tenants, AuditLog audit, String[] args, PrintStream out) {
         if (args.length < 2) throw new ConfigException("usage: tenant create <id> [name]");
         String id = ConfigLoader.requireTenantId(args[1], "tenant create");
         String name = args.length > 2 ? String.join(" ", Arrays.copyOfRange(args, 2, args.length)) : ConfigLoader.prettyName(id);
         boolean created = tenants.ensure(id, name);
+        if (created) audit.record(id, AuditLog.Actor.cli(), "tenant.created", id, AuditLog.Outcome.OK, Map.of("name", name));
         out.println(created ? "created tenant " + id + " (" + name + ")" : "tenant " + id + " already exists");
         out.println("Vapi server URL: https://<your-host>/webhooks/vapi/" + id);
         return 0;
@@ -56,7 +60,7 @@ public final class TenantCommand {
         return 0;
     }
 
-    private static int set(TenantDirectory tenants, String[] args, InputStream in, PrintStream out, PrintStream err) {
+    private static int set(TenantDirectory tenants, AuditLog audit, String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length < 2 || args[1].startsWith("--")) throw new ConfigException(TenantSetOptions.USAGE);
         String id = args[1];
         TenantSetOptions options = TenantSetOptions.parse(args, 2, in);
@@ -66,6 +70,7 @@ public final class TenantCommand {
             if (options.timeZone.isPresent()) {
                 Tenant t = tenants.setTimeZone(id, options.timeZone.get());
                 out.println("updated tenant " + id + ": time zone " + t.timeZone());
+                audit.record(id, AuditLog.Actor.cli(), "settings.changed", id, AuditLog.Outcome.OK, Map.of("fields", List.of("timeZone")));
                 if (change.isEmpty()) return 0;
             }
             if (change.isEmpty()) throw new ConfigException("nothing to set; " + TenantSetOptions.USAGE);
@@ -76,6 +81,7 @@ public final class TenantCommand {
                         + " to 32 random bytes in base64 ('openssl rand -base64 32'), the same for every Switchboard process on this database");
             }
             TenantSettings s = tenants.updateSettings(id, change);
+            audit.record(id, AuditLog.Actor.cli(), "settings.changed", id, AuditLog.Outcome.OK, Map.of("fields", changedFields(change)));
             out.println("updated tenant " + id + ": Vapi public key " + SecretStatus.of(s.vapiPublicKey()).describe()
                     + ", listen format " + s.listenFormat().wire()
                     + ", Retell API key " + SecretStatus.of(s.retellApiKey()).describe()
@@ -88,5 +94,15 @@ public final class TenantCommand {
         } catch (CredentialCipher.DecryptionException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    /** The names of the settings a change touches: the audit lists them, never their values. */
+    static List<String> changedFields(TenantSettingsRepository.SettingsChange change) {
+        List<String> fields = new ArrayList<>();
+        if (change.vapiPublicKey().isPresent()) fields.add("vapiPublicKey");
+        if (change.listenFormat().isPresent()) fields.add("listenFormat");
+        if (change.webhookAuth().isPresent()) fields.add("webhookAuth");
+        if (change.retellApiKey().isPresent()) fields.add("retellApiKey");
+        return fields;
     }
 }

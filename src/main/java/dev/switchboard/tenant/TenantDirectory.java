@@ -129,6 +129,14 @@ public final class TenantDirectory {
         return created;
     }
 
+    /** Renames the tenant (404 {@code unknown_tenant} if it does not exist) and returns it as it is now. */
+    public Tenant rename(String id, String name) {
+        String known = require(id).id();
+        writer.submitAndWait(h -> new TenantRepository(h).rename(known, name));
+        cache.remove(known);
+        return require(known);
+    }
+
     /**
      * Sets the tenant's time zone; 404 {@code unknown_tenant} if it does not exist, 400 if {@code zone} is not
      * an IANA time zone id (like {@code America/New_York}).

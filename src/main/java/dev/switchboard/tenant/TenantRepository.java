@@ -37,4 +37,9 @@ public final class TenantRepository {
                 .bind("id", id).bind("name", name).bind("now", now)
                 .execute() == 1;
     }
+
+    /** Renames the tenant; false if there is no such tenant. */
+    public boolean rename(String id, String name) {
+        return h.createUpdate("UPDATE tenants SET name = :name WHERE id = :id").bind("id", id).bind("name", name).execute() == 1;
+    }
 }

@@ -128,6 +128,34 @@ class AuthorizationMatrixTest {
         row("GET", "/api/debug/status-events/acme/c1", null,                          401, 403, 403, 403, 200, 403, 403, 403);
         row("POST", "/api/auth/ws-ticket", null,                                      401, 200, 200, 200, 200, 200, 200, 200);
         row("GET", "/api/auth/me", null,                                              401, 200, 200, 200, 200, 401, 401, 200);
+        row("POST", "/api/auth/password", "{\"current\":\"not-the-password\",\"new\":\"whatever-new-password\"}",
+                                                                                      401, 400, 400, 400, 400, 403, 403, 400);
+    }
+
+    @Test
+    void usersMembersTenantsAndTheAuditAnswerEachPrincipalWithTheExactStatus() {
+        Accounts accounts = app.app.accounts();
+        User target = accounts.create("target@agency.test", PASSWORD, false);
+        User member = accounts.create("member@acme.test", PASSWORD, false);
+        accounts.grant(member.id(), "acme", Role.VIEWER);
+        User leaver = accounts.create("leaver@acme.test", PASSWORD, false);
+        accounts.grant(leaver.id(), "acme", Role.VIEWER);
+        User doomed = accounts.create("doomed@agency.test", PASSWORD, false);
+        String newUser = "{\"email\":\"u#@agency.test\",\"password\":\"" + PASSWORD + "\"}";
+        String newMember = "{\"email\":\"m#@acme.test\",\"role\":\"viewer\",\"password\":\"" + PASSWORD + "\"}";
+        //                                                                          anon viewer sup  admin agency read ctrl bravo
+        row("GET", "/api/users", null,                                                401, 403, 403, 403, 200, 403, 403, 403);
+        row("POST", "/api/users", newUser,                                            401, 403, 403, 403, 201, 403, 403, 403);
+        row("PATCH", "/api/users/" + target.id(), "{\"agencyAdmin\":false}",          401, 403, 403, 403, 200, 403, 403, 403);
+        row("DELETE", "/api/users/" + doomed.id(), null,                              401, 403, 403, 403, 204, 403, 403, 403);
+        row("GET", "/api/acme/members", null,                                         401, 403, 403, 200, 200, 403, 403, 404);
+        row("POST", "/api/acme/members", newMember,                                   401, 403, 403, 201, 201, 403, 403, 404);
+        row("PATCH", "/api/acme/members/" + member.id(), "{\"role\":\"viewer\"}",     401, 403, 403, 200, 200, 403, 403, 404);
+        row("DELETE", "/api/acme/members/" + leaver.id(), null,                       401, 403, 403, 204, 404, 403, 403, 404);
+        row("GET", "/api/acme/audit", null,                                           401, 403, 403, 200, 200, 403, 403, 404);
+        row("GET", "/api/audit", null,                                                401, 403, 403, 403, 200, 403, 403, 403);
+        row("POST", "/api/tenants", "{\"id\":\"tenant-#\",\"name\":\"T\"}",          401, 403, 403, 403, 201, 403, 403, 403);
+        row("PATCH", "/api/tenants/bravo", "{\"name\":\"Bravo\"}",                    401, 403, 403, 403, 200, 403, 403, 403);
     }
 
     @Test

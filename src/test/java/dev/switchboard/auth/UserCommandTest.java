@@ -65,4 +65,30 @@ class UserCommandTest {
         assertThat(user("", "grant", "nobody@example.com", "acme", "viewer").err()).contains("no user nobody@example.com");
         assertThatThrownBy(() -> user("", "grant", "sam@example.com", "acme", "owner")).isInstanceOf(ConfigException.class);
     }
+
+    @Test
+    void operatorCommandsAreAuditedAsTheCliWithoutTheirSecrets() {
+        Map<String, String> env = Map.of("SWITCHBOARD_DATA_DIR", dir.toString());
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        TenantCommand.run(new String[] {"create", "acme"}, env, System.in, quiet, System.err);
+        user("a long enough password\n", "create", "sam@example.com", "--password", "-");
+        user("", "grant", "sam@example.com", "acme", "viewer");
+        Run changed = user("", "password", "sam@example.com");
+        TenantCommand.run(new String[] {"set", "acme", "--listen-format", "mono"}, env, System.in, quiet, System.err);
+
+        try (var db = dev.switchboard.db.Database.open(dev.switchboard.config.DatabaseSettings.sqliteIn(dir, 2))) {
+            var events = db.read(h -> new dev.switchboard.audit.AuditRepository(h).page(dev.switchboard.audit.AuditQuery.everything())).items();
+            assertThat(events).extracting(e -> e.action() + " " + e.tenantId() + " " + e.target()).containsExactly(
+                    "settings.changed acme acme", "user.password_changed null sam@example.com", "membership.granted acme sam@example.com",
+                    "user.created null sam@example.com", "tenant.created acme acme");
+            assertThat(events).allSatisfy(e -> {
+                assertThat(e.actorKind()).isEqualTo(dev.switchboard.audit.AuditLog.ActorKind.CLI);
+                assertThat(e.actor()).startsWith("cli:");
+                assertThat(String.valueOf(e.detail())).doesNotContain("a long enough password");
+            });
+            String generated = changed.out().substring(changed.out().lastIndexOf(' ') + 1).trim();
+            assertThat(events.toString()).doesNotContain(generated);
+            assertThat(events.get(0).detail()).isEqualTo("{\"fields\":[\"listenFormat\"]}");
+        }
+    }
 }
