@@ -108,10 +108,10 @@ function writeHeaders(hasBody: boolean): Record<string, string> {
 }
 
 /**
- * A request with a JSON body (POST/PUT/DELETE), with the session's CSRF token. Answers 204 (or an
+ * A request with a JSON body (POST/PUT/PATCH/DELETE), with the session's CSRF token. Answers 204 (or an
  * empty body) with undefined.
  */
-export async function apiSend<T>(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function apiSend<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const request = (): Promise<Response> =>
     send(path, { method, headers: writeHeaders(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body), signal });
   let response = await request();

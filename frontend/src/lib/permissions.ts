@@ -17,7 +17,11 @@ export type Permission =
   /** Say, whisper, mute/unmute, transfer, end a call. */
   | "control"
   /** Add and delete transfer targets. */
-  | "manageTargets";
+  | "manageTargets"
+  /** Change the tenant's settings: time zone, provider credentials, webhook authentication; see the delivery log. */
+  | "manageSettings"
+  /** Create, list and revoke the tenant's API keys. */
+  | "manageKeys";
 
 const RANK: Record<Role, number> = { viewer: 0, supervisor: 1, admin: 2 };
 
@@ -26,6 +30,8 @@ const NEEDS: Record<Permission, Role> = {
   listen: "supervisor",
   control: "supervisor",
   manageTargets: "admin",
+  manageSettings: "admin",
+  manageKeys: "admin",
 };
 
 /** A role as the server spells it ("supervisor"), or null for anything else (never guess upwards). */

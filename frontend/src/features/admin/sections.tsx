@@ -1,8 +1,10 @@
-import { PhoneForwarded, type LucideIcon } from "lucide-react";
+import { KeySquare, PhoneForwarded, SlidersHorizontal, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import type { Tenant } from "@/lib/api-types";
 import type { Permission } from "@/lib/permissions";
 import { TargetsSettings } from "@/features/targets/components/TargetsSettings";
+import { SettingsScreen } from "@/features/settings/components/SettingsScreen";
+import { ApiKeysScreen } from "@/features/keys/components/ApiKeysScreen";
 
 /**
  * The screens of the admin area (?view=<id>), in the order of its side menu. A section appears only to
@@ -20,12 +22,28 @@ export interface AdminSection {
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   {
+    id: "settings",
+    label: "Settings",
+    icon: SlidersHorizontal,
+    needs: "manageSettings",
+    testId: "nav-settings",
+    render: (tenant) => <SettingsScreen clientId={tenant.id} tenantName={tenant.name} />,
+  },
+  {
     id: "targets",
     label: "Transfer targets",
     icon: PhoneForwarded,
     needs: "view",
     testId: "nav-targets",
     render: (tenant) => <TargetsSettings clientId={tenant.id} tenantName={tenant.name} />,
+  },
+  {
+    id: "keys",
+    label: "API keys",
+    icon: KeySquare,
+    needs: "manageKeys",
+    testId: "nav-keys",
+    render: (tenant) => <ApiKeysScreen clientId={tenant.id} tenantName={tenant.name} />,
   },
 ];
 
