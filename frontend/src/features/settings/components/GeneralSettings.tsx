@@ -75,10 +75,15 @@ export function GeneralSettings({ clientId, settings }: { clientId: string; sett
           >
             {shown.map((z) => (
               <option key={z} value={z}>
-                {z.replace(/_/g, " ")} {timeIn(z, now) ? `· ${timeIn(z, now)}` : ""}
+                {z.replace(/_/g, " ")}
               </option>
             ))}
           </select>
+          {zone !== settings.timeZone && (
+            <p className="text-xs text-slate-600" data-testid="chosen-zone-time">
+              {zone} · {timeIn(zone, now) ?? "—"} there now
+            </p>
+          )}
           {shown.length === 0 && <p className="text-xs text-slate-500">No time zone matches “{search}”. Try a city, e.g. Chicago.</p>}
           <Button variant="primary" size="sm" disabled={zone === settings.timeZone || update.isPending} onClick={saveZone} data-testid="zone-save">
             {update.isPending && update.variables?.timeZone && <Spinner className="size-3 border-[1.5px]" label="Saving" />}

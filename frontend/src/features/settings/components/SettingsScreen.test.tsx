@@ -69,7 +69,8 @@ describe("the settings screen", () => {
     const input = screen.getByTestId("credential-vapiPublicKey-input");
     expect(input).toHaveAttribute("type", "password");
     expect(input).toHaveValue("");
-    await user.type(input, "pk-new-public-key-9876");
+    await user.click(input);
+    await user.paste("pk-new-public-key-9876");
     await user.click(screen.getByTestId("credential-vapiPublicKey-save"));
 
     expect(await screen.findByText("Vapi public key saved")).toBeInTheDocument();
@@ -139,7 +140,7 @@ describe("the settings screen", () => {
   test("the delivery log says what will appear when it is empty, and lists deliveries with their outcome and reason", async () => {
     fakeSettingsApi();
     const { unmount } = renderScreen();
-    expect(await screen.findByTestId("delivery-log-empty")).toHaveTextContent("Every webhook Vapi sends to this client appears here");
+    expect(await screen.findByTestId("delivery-log-empty", {}, { timeout: 5000 })).toHaveTextContent("Every webhook Vapi sends to this client appears here");
     unmount();
 
     fakeSettingsApi({
@@ -149,7 +150,7 @@ describe("the settings screen", () => {
       ],
     });
     renderScreen();
-    const rows = await screen.findAllByTestId("delivery-row");
+    const rows = await screen.findAllByTestId("delivery-row", {}, { timeout: 5000 });
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent("Rejected");
     expect(rows[0]).toHaveTextContent("webhook_auth_invalid");
