@@ -107,18 +107,18 @@ describe("the app", () => {
     expect(FakeWebSocket.instances).toHaveLength(0);
   });
 
-  test("the header's Settings link opens the admin area at its first section (transfer targets) and Live calls goes back", async () => {
+  test("the header's Settings link opens the admin area at its first section (an admin's: Settings) and Live calls goes back", async () => {
     const user = userEvent.setup();
     stubApi({ "/api/tenants": tenants, "/api/demo-client/transfer-targets": [] });
     renderApp("/?client=demo-client&call=x");
     await user.click(await screen.findByTestId("nav-admin"));
-    expect(screen.getByTestId("nav-targets")).toHaveAttribute("aria-current", "page");
-    expect(search().get("view")).toBe("targets");
+    expect(screen.getByTestId("nav-settings")).toHaveAttribute("aria-current", "page");
+    expect(search().get("view")).toBe("settings");
     expect(search().get("call")).toBeNull();
-    expect(await screen.findByTestId("targets-settings")).toBeInTheDocument();
+    expect(await screen.findByTestId("settings-screen")).toBeInTheDocument();
     await user.click(screen.getByRole("link", { name: "Live calls" }));
     expect(search().get("view")).toBeNull();
-    expect(screen.queryByTestId("targets-settings")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("settings-screen")).not.toBeInTheDocument();
   });
 
   test("?view=targets in the URL opens the settings of that tenant", async () => {

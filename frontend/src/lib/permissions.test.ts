@@ -7,9 +7,9 @@ describe("permissions", () => {
     const table: Record<Role, Permission[]> = {
       viewer: ["view"],
       supervisor: ["view", "listen", "control"],
-      admin: ["view", "listen", "control", "manageTargets"],
+      admin: ["view", "listen", "control", "manageTargets", "manageSettings", "manageKeys"],
     };
-    const all: Permission[] = ["view", "listen", "control", "manageTargets"];
+    const all: Permission[] = ["view", "listen", "control", "manageTargets", "manageSettings", "manageKeys"];
     for (const [role, allowed] of Object.entries(table) as [Role, Permission[]][]) {
       for (const permission of all) expect([role, permission, can(role, permission)]).toEqual([role, permission, allowed.includes(permission)]);
     }

@@ -21,7 +21,11 @@ export type Permission =
   /** Add, re-role and remove the tenant's members. */
   | "manageUsers"
   /** Read the tenant's audit log. */
-  | "readAudit";
+  | "readAudit"
+  /** Change the tenant's settings: time zone, provider credentials, webhook authentication; see the delivery log. */
+  | "manageSettings"
+  /** Create, list and revoke the tenant's API keys. */
+  | "manageKeys";
 
 const RANK: Record<Role, number> = { viewer: 0, supervisor: 1, admin: 2 };
 
@@ -32,6 +36,8 @@ const NEEDS: Record<Permission, Role> = {
   manageTargets: "admin",
   manageUsers: "admin",
   readAudit: "admin",
+  manageSettings: "admin",
+  manageKeys: "admin",
 };
 
 /** A role as the server spells it ("supervisor"), or null for anything else (never guess upwards). */

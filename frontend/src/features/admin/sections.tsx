@@ -1,4 +1,4 @@
-import { Building2, PhoneForwarded, ScrollText, Users, type LucideIcon } from "lucide-react";
+import { Building2, KeySquare, PhoneForwarded, ScrollText, SlidersHorizontal, Users, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import type { Tenant } from "@/lib/api-types";
 import type { Permission } from "@/lib/permissions";
@@ -6,6 +6,8 @@ import { TargetsSettings } from "@/features/targets/components/TargetsSettings";
 import { UsersSettings } from "@/features/users/components/UsersSettings";
 import { AuditLogScreen } from "@/features/audit/components/AuditLogScreen";
 import { TenantsSettings } from "@/features/tenants/components/TenantsSettings";
+import { SettingsScreen } from "@/features/settings/components/SettingsScreen";
+import { ApiKeysScreen } from "@/features/keys/components/ApiKeysScreen";
 
 /**
  * The screens of the admin area (?view=<id>), in the order of its side menu. A section appears only to
@@ -23,6 +25,14 @@ export interface AdminSection {
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   {
+    id: "settings",
+    label: "Settings",
+    icon: SlidersHorizontal,
+    needs: "manageSettings",
+    testId: "nav-settings",
+    render: (tenant) => <SettingsScreen clientId={tenant.id} tenantName={tenant.name} />,
+  },
+  {
     id: "targets",
     label: "Transfer targets",
     icon: PhoneForwarded,
@@ -37,6 +47,14 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     needs: "manageUsers",
     testId: "nav-users",
     render: (tenant) => <UsersSettings clientId={tenant.id} tenantName={tenant.name} />,
+  },
+  {
+    id: "keys",
+    label: "API keys",
+    icon: KeySquare,
+    needs: "manageKeys",
+    testId: "nav-keys",
+    render: (tenant) => <ApiKeysScreen clientId={tenant.id} tenantName={tenant.name} />,
   },
   {
     id: "audit",

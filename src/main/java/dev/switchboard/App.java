@@ -53,8 +53,10 @@ import dev.switchboard.tenant.CredentialCipher;
 import dev.switchboard.tenant.SettingsRoutes;
 import dev.switchboard.tenant.TenantDirectory;
 import dev.switchboard.tenant.TenantRoutes;
+import dev.switchboard.tenant.TenantSettingsService;
 import dev.switchboard.webhook.DeliveryLog;
 import dev.switchboard.webhook.DeliveryRoutes;
+import dev.switchboard.webhook.TestDelivery;
 import dev.switchboard.webhook.WebhookIngest;
 import dev.switchboard.webhook.WebhookRoutes;
 import io.javalin.Javalin;
@@ -141,8 +143,13 @@ public final class App implements AutoCloseable {
         var keyRoutes = new ApiKeyRoutes(tenants, apiKeys, tickets, audit);
         UserAdmin userAdmin = new UserAdmin(database, writer, accounts);
         var cors = new Cors(config.corsOrigins());
+        var settings = new SettingsRoutes(new TenantSettingsService(tenants, audit), config.publicUrl(),
+                ctx -> Gate.of(ctx).auditActor(ctx.ip()));
+        // The test delivery goes to this server's own webhook endpoint, like Vapi's would (redirects not followed).
+        var testDelivery = new TestDelivery(tenants, providerHttp, () -> URI.create("http://" + loopbackOr(config.host()) + ":" + port()),
+                deliveries, clock);
         var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets,
-                new SettingsRoutes(tenants), new DeliveryRoutes(tenants, database), auth, keyRoutes, gate,
+                settings, new DeliveryRoutes(tenants, database, testDelivery), auth, keyRoutes, gate,
                 new UserRoutes(userAdmin, audit), new MemberRoutes(tenants, userAdmin, audit), new TenantRoutes(tenants, audit),
                 new AuditRoutes(tenants, audit));
 
@@ -232,6 +239,9 @@ public final class App implements AutoCloseable {
         c.routes.delete("/api/{client_id}/api-keys/{id}", e.keys()::revoke, Access.TENANT_ADMIN);
         // Secrets shown only as set + last 4.
         c.routes.get("/api/{client_id}/settings", e.settings()::show, Access.TENANT_ADMIN);
+        c.routes.patch("/api/{client_id}/settings", e.settings()::update, Access.TENANT_ADMIN);
+        c.routes.post("/api/{client_id}/settings/webhook-secret", e.settings()::generateWebhookSecret, Access.TENANT_ADMIN);
+        c.routes.post("/api/{client_id}/settings/test-webhook", e.deliveries()::sendTest, Access.TENANT_ADMIN);
         c.routes.get("/api/{client_id}/webhook-deliveries", e.deliveries()::list, Access.TENANT_ADMIN);
         c.routes.get("/api/{client_id}/members", e.members()::list, Access.TENANT_ADMIN);
         c.routes.post("/api/{client_id}/members", e.members()::add, Access.TENANT_ADMIN);
@@ -335,7 +345,8 @@ public final class App implements AutoCloseable {
 
     /** Where the in-process simulator reaches this server: loopback unless bound to one specific address. */
     private static String loopbackOr(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") || host.isBlank() ? "127.0.0.1" : host;
+        if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) return "127.0.0.1";
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host; // an IPv6 literal in a URL
     }
 
     public int port() {

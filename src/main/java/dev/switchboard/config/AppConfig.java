@@ -19,6 +19,8 @@ import java.util.List;
  * @param simulator         demo traffic settings
  * @param corsOrigins       origins allowed cross-origin API calls and WebSockets ({@code SWITCHBOARD_CORS_ORIGINS})
  * @param metricsToken      a Bearer token that may read {@code /metrics} (for Prometheus), or null
+ * @param publicUrl         where providers and browsers reach this server, e.g. {@code https://ops.example.com}
+ *                          (no trailing slash), for the webhook URLs shown to admins ({@code SWITCHBOARD_PUBLIC_URL}); or null
  */
 public record AppConfig(
         int port,
@@ -32,10 +34,18 @@ public record AppConfig(
         LiveSettings live,
         SimulatorSettings simulator,
         List<String> corsOrigins,
-        String metricsToken) {
+        String metricsToken,
+        String publicUrl) {
 
     public AppConfig {
         corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+    }
+
+    /** Without a public URL (webhook URLs are shown from the request's host). */
+    public AppConfig(int port, String host, Path dataDir, DatabaseSettings database, boolean demo, boolean debugApi,
+                     long maxWebhookBytes, List<TenantSeed> tenants, LiveSettings live, SimulatorSettings simulator,
+                     List<String> corsOrigins, String metricsToken) {
+        this(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator, corsOrigins, metricsToken, null);
     }
 
     /** Without a metrics token (metrics for agency admins only). */
@@ -75,16 +85,21 @@ public record AppConfig(
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator,
-                corsOrigins, metricsToken);
+                corsOrigins, metricsToken, publicUrl);
     }
 
     public AppConfig withCorsOrigins(List<String> origins) {
         return new AppConfig(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator, origins,
-                metricsToken);
+                metricsToken, publicUrl);
     }
 
     public AppConfig withMetricsToken(String token) {
         return new AppConfig(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator, corsOrigins,
-                token);
+                token, publicUrl);
+    }
+
+    public AppConfig withPublicUrl(String url) {
+        return new AppConfig(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator, corsOrigins,
+                metricsToken, url);
     }
 }

@@ -26,7 +26,7 @@ public final class ConfigLoader {
             "SWITCHBOARD_WS_QUEUE_LIMIT", "SWITCHBOARD_WS_PING_SECONDS", "SWITCHBOARD_SNAPSHOT_RECENT",
             "SWITCHBOARD_SIM_CALLS_PER_MINUTE", "SWITCHBOARD_SIM_TENANTS", "SWITCHBOARD_SIM_PACE",
             "SWITCHBOARD_LOG_LEVEL", "SWITCHBOARD_MASTER_KEY", "SWITCHBOARD_ADMIN_EMAIL", "SWITCHBOARD_ADMIN_PASSWORD",
-            CorsOrigins.VARIABLE, "SWITCHBOARD_METRICS_TOKEN");
+            CorsOrigins.VARIABLE, "SWITCHBOARD_METRICS_TOKEN", "SWITCHBOARD_PUBLIC_URL");
 
     private final Map<String, String> env;
     private final List<String> warnings = new ArrayList<>();
@@ -82,7 +82,26 @@ public final class ConfigLoader {
                     + "(e.g. openssl rand -hex 24)");
         }
         return new AppConfig(port, host, dataDir, database, demo, debugApi, maxWebhookBytes, tenants, live, simulator,
-                corsOrigins, metricsToken);
+                corsOrigins, metricsToken, publicUrl(env.get("SWITCHBOARD_PUBLIC_URL")));
+    }
+
+    /** {@code scheme://host[:port][/path]}, http or https, without query or fragment; trailing slashes dropped. */
+    static String publicUrl(String value) {
+        if (value == null || value.isBlank()) return null;
+        String v = value.trim();
+        String problem = "SWITCHBOARD_PUBLIC_URL must be the URL providers reach this server at, like https://ops.example.com"
+                + " (http or https, a host, optionally a port and a path; no query)";
+        try {
+            java.net.URI u = new java.net.URI(v);
+            boolean web = "https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme());
+            if (!web || u.getHost() == null || u.getRawQuery() != null || u.getRawFragment() != null || u.getRawUserInfo() != null) {
+                throw new ConfigException(problem);
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException(problem);
+        }
+        while (v.endsWith("/")) v = v.substring(0, v.length() - 1);
+        return v;
     }
 
     /** Non-fatal findings (unknown variables), for the caller to log. */

@@ -13,12 +13,13 @@ import java.util.Map;
 /**
  * The headers Vapi adds to a webhook for a tenant's server authentication: the secret or token in its
  * header, or an HMAC over {@code {timestamp}.{body}} (timestamp in milliseconds, hex, with the configured
- * prefix). Written independently of Switchboard's verifier on purpose: the simulator plays the provider.
+ * prefix). Written independently of Switchboard's verifier on purpose: the simulator plays the provider (and so does
+ * the settings screen's test delivery).
  */
-final class WebhookSigner {
+public final class WebhookSigner {
     private WebhookSigner() {}
 
-    static Map<String, String> headers(WebhookAuth auth, byte[] body, long nowMillis) {
+    public static Map<String, String> headers(WebhookAuth auth, byte[] body, long nowMillis) {
         Map<String, String> h = new LinkedHashMap<>();
         if (auth == null || auth.scheme() == WebhookAuth.Scheme.NONE) return h;
         // Vapi's quirk: with no secret it still sends the header, empty; Switchboard must refuse that.

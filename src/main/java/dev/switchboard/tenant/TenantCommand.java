@@ -7,6 +7,7 @@ import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.db.Database;
 import dev.switchboard.db.GroupCommitter;
 import dev.switchboard.http.ApiException;
+import dev.switchboard.http.ErrorCode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.io.InputStream;
@@ -64,29 +65,28 @@ public final class TenantCommand {
         if (args.length < 2 || args[1].startsWith("--")) throw new ConfigException(TenantSetOptions.USAGE);
         String id = args[1];
         TenantSetOptions options = TenantSetOptions.parse(args, 2, in);
+        SettingsEdit edit = options.edit;
         try {
             tenants.require(id);
-            var change = options.change(tenants.settings(id));
-            if (options.timeZone.isPresent()) {
-                Tenant t = tenants.setTimeZone(id, options.timeZone.get());
-                out.println("updated tenant " + id + ": time zone " + t.timeZone());
-                audit.record(id, AuditLog.Actor.cli(), "settings.changed", id, AuditLog.Outcome.OK, Map.of("fields", List.of("timeZone")));
-                if (change.isEmpty()) return 0;
+            if (options.timeZone.isPresent()) edit.timeZone(options.timeZone.get());
+            if (edit.isEmpty()) throw new ConfigException("nothing to set; " + TenantSetOptions.USAGE);
+            TenantSettingsService.Updated updated;
+            try {
+                updated = new TenantSettingsService(tenants, audit).apply(id, edit, AuditLog.Actor.cli());
+            } catch (ApiException e) {
+                // The rules' refusals are usage errors here, like a bad option.
+                if (e.code() == ErrorCode.INVALID_REQUEST || e.code() == ErrorCode.MASTER_KEY_MISSING) throw new ConfigException(e.getMessage());
+                throw e;
             }
-            if (change.isEmpty()) throw new ConfigException("nothing to set; " + TenantSetOptions.USAGE);
-            boolean storesSecret = change.vapiPublicKey().filter(k -> !k.isEmpty()).isPresent()
-                    || change.retellApiKey().filter(k -> !k.isEmpty()).isPresent() || options.webhookSecret.filter(k -> !k.isEmpty()).isPresent();
-            if (storesSecret && !tenants.cipher().hasKey()) {
-                throw new ConfigException("storing a secret needs a master key to encrypt it: set " + CredentialCipher.ENV
-                        + " to 32 random bytes in base64 ('openssl rand -base64 32'), the same for every Switchboard process on this database");
-            }
-            TenantSettings s = tenants.updateSettings(id, change);
-            audit.record(id, AuditLog.Actor.cli(), "settings.changed", id, AuditLog.Outcome.OK, Map.of("fields", changedFields(change)));
+            if (options.timeZone.isPresent()) out.println("updated tenant " + id + ": time zone " + updated.tenant().timeZone());
+            if (edit.fieldNames().equals(java.util.List.of("timeZone"))) return 0;
+            TenantSettings s = updated.settings();
             out.println("updated tenant " + id + ": Vapi public key " + SecretStatus.of(s.vapiPublicKey()).describe()
+                    + ", Vapi private key " + SecretStatus.of(s.vapiPrivateKey()).describe()
                     + ", listen format " + s.listenFormat().wire()
                     + ", Retell API key " + SecretStatus.of(s.retellApiKey()).describe()
                     + ", webhook auth " + s.webhookAuth().describe());
-            if (options.touchesWebhookAuth()) out.println(VapiSetupHint.of(id, s.webhookAuth()));
+            if (edit.touchesWebhookAuth()) out.println(VapiSetupHint.of(id, s.webhookAuth()));
             return 0;
         } catch (ApiException e) {
             err.println("switchboard: " + e.getMessage());
@@ -94,15 +94,5 @@ public final class TenantCommand {
         } catch (CredentialCipher.DecryptionException e) {
             throw new ConfigException(e.getMessage());
         }
-    }
-
-    /** The names of the settings a change touches: the audit lists them, never their values. */
-    static List<String> changedFields(TenantSettingsRepository.SettingsChange change) {
-        List<String> fields = new ArrayList<>();
-        if (change.vapiPublicKey().isPresent()) fields.add("vapiPublicKey");
-        if (change.listenFormat().isPresent()) fields.add("listenFormat");
-        if (change.webhookAuth().isPresent()) fields.add("webhookAuth");
-        if (change.retellApiKey().isPresent()) fields.add("retellApiKey");
-        return fields;
     }
 }

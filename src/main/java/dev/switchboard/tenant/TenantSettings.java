@@ -9,9 +9,15 @@ package dev.switchboard.tenant;
  * @param listenFormat  how the listen relay decides the audio layout
  * @param webhookAuth   how the tenant's webhooks are authenticated
  * @param retellApiKey  the tenant's (webhook-badged) Retell API key, which signs Retell webhooks; or null
+ * @param vapiPrivateKey the tenant's Vapi private key (Vapi's REST API), or null
  */
 public record TenantSettings(String tenantId, String vapiPublicKey, ListenFormat listenFormat, WebhookAuth webhookAuth,
-                             String retellApiKey) {
+                             String retellApiKey, String vapiPrivateKey) {
+
+    public TenantSettings(String tenantId, String vapiPublicKey, ListenFormat listenFormat, WebhookAuth webhookAuth,
+                          String retellApiKey) {
+        this(tenantId, vapiPublicKey, listenFormat, webhookAuth, retellApiKey, null);
+    }
 
     public TenantSettings(String tenantId, String vapiPublicKey, ListenFormat listenFormat) {
         this(tenantId, vapiPublicKey, listenFormat, WebhookAuth.none(), null);
@@ -30,6 +36,7 @@ public record TenantSettings(String tenantId, String vapiPublicKey, ListenFormat
         // Never print a secret.
         return "TenantSettings[" + tenantId + ", vapiPublicKey=" + (hasVapiPublicKey() ? "(set)" : "(none)")
                 + ", listenFormat=" + listenFormat.wire() + ", webhookAuth=" + webhookAuth.describe()
-                + ", retellApiKey=" + (retellApiKey == null ? "(none)" : "(set)") + "]";
+                + ", retellApiKey=" + (retellApiKey == null ? "(none)" : "(set)")
+                + ", vapiPrivateKey=" + (vapiPrivateKey == null ? "(none)" : "(set)") + "]";
     }
 }

@@ -14,10 +14,11 @@ public final class TenantSettingsRepository {
     static final String VAPI_PUBLIC_KEY = "vapi_public_key";
     static final String WEBHOOK_SECRET = "webhook_secret";
     static final String RETELL_API_KEY = "retell_api_key";
+    static final String VAPI_PRIVATE_KEY = "vapi_private_key";
 
     private static final String COLUMNS = "vapi_public_key, listen_format, webhook_auth_scheme, webhook_secret, webhook_header, "
             + "webhook_bearer_prefix, hmac_algorithm, hmac_signature_header, hmac_timestamp_header, hmac_signature_prefix, "
-            + "webhook_replay_window_seconds, retell_api_key";
+            + "webhook_replay_window_seconds, retell_api_key, vapi_private_key";
 
     private final Handle h;
     private final CredentialCipher cipher;
@@ -41,7 +42,8 @@ public final class TenantSettingsRepository {
                             rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11));
                     return new TenantSettings(tenantId, cipher.decrypt(tenantId, VAPI_PUBLIC_KEY, rs.getString(1)),
                             ListenFormat.parse(rs.getString(2)).orElse(ListenFormat.AUTO), auth,
-                            cipher.decrypt(tenantId, RETELL_API_KEY, rs.getString(12)));
+                            cipher.decrypt(tenantId, RETELL_API_KEY, rs.getString(12)),
+                            cipher.decrypt(tenantId, VAPI_PRIVATE_KEY, rs.getString(13)));
                 })
                 .findOne()
                 .orElseGet(() -> TenantSettings.defaults(tenantId));
@@ -58,18 +60,20 @@ public final class TenantSettingsRepository {
                 change.vapiPublicKey().isPresent() ? emptyToNull(change.vapiPublicKey().get()) : current.vapiPublicKey(),
                 change.listenFormat().orElse(current.listenFormat()),
                 change.webhookAuth().orElse(current.webhookAuth()),
-                change.retellApiKey().isPresent() ? emptyToNull(change.retellApiKey().get()) : current.retellApiKey());
+                change.retellApiKey().isPresent() ? emptyToNull(change.retellApiKey().get()) : current.retellApiKey(),
+                change.vapiPrivateKey().isPresent() ? emptyToNull(change.vapiPrivateKey().get()) : current.vapiPrivateKey());
         WebhookAuth a = next.webhookAuth();
         h.createUpdate("INSERT INTO tenant_settings (tenant_id, " + COLUMNS + ", updated_at) VALUES (:t, :vapiKey, :format, "
                         + ":scheme, :secret, :header, :bearerPrefix, :algorithm, :sigHeader, :tsHeader, :sigPrefix, :window, "
-                        + ":retellKey, :now) ON CONFLICT (tenant_id) DO UPDATE SET "
+                        + ":retellKey, :privateKey, :now) ON CONFLICT (tenant_id) DO UPDATE SET "
                         + "vapi_public_key = excluded.vapi_public_key, listen_format = excluded.listen_format, "
                         + "webhook_auth_scheme = excluded.webhook_auth_scheme, webhook_secret = excluded.webhook_secret, "
                         + "webhook_header = excluded.webhook_header, webhook_bearer_prefix = excluded.webhook_bearer_prefix, "
                         + "hmac_algorithm = excluded.hmac_algorithm, hmac_signature_header = excluded.hmac_signature_header, "
                         + "hmac_timestamp_header = excluded.hmac_timestamp_header, hmac_signature_prefix = excluded.hmac_signature_prefix, "
                         + "webhook_replay_window_seconds = excluded.webhook_replay_window_seconds, "
-                        + "retell_api_key = excluded.retell_api_key, updated_at = excluded.updated_at")
+                        + "retell_api_key = excluded.retell_api_key, vapi_private_key = excluded.vapi_private_key, "
+                        + "updated_at = excluded.updated_at")
                 .bind("t", tenantId)
                 .bind("vapiKey", change.vapiPublicKey().isPresent()
                         ? cipher.encrypt(tenantId, VAPI_PUBLIC_KEY, next.vapiPublicKey()) : stored[0])
@@ -86,6 +90,8 @@ public final class TenantSettingsRepository {
                 .bind("window", a.replayWindowSeconds())
                 .bind("retellKey", change.retellApiKey().isPresent()
                         ? cipher.encrypt(tenantId, RETELL_API_KEY, next.retellApiKey()) : stored[2])
+                .bind("privateKey", change.vapiPrivateKey().isPresent()
+                        ? cipher.encrypt(tenantId, VAPI_PRIVATE_KEY, next.vapiPrivateKey()) : stored[3])
                 .bind("now", now)
                 .execute();
         return next;
@@ -96,10 +102,11 @@ public final class TenantSettingsRepository {
      * so changing e.g. the listen format neither needs the master key nor rewrites ciphertext.
      */
     private String[] storedSecrets(String tenantId) {
-        return h.createQuery("SELECT vapi_public_key, webhook_secret, retell_api_key FROM tenant_settings WHERE tenant_id = :t")
+        return h.createQuery("SELECT vapi_public_key, webhook_secret, retell_api_key, vapi_private_key FROM tenant_settings "
+                        + "WHERE tenant_id = :t")
                 .bind("t", tenantId)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                .findOne().orElse(new String[3]);
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .findOne().orElse(new String[4]);
     }
 
     /** Tenants that have a settings row. */
@@ -127,16 +134,33 @@ public final class TenantSettingsRepository {
      * @param vapiPublicKey the new key; an empty string removes it
      * @param webhookAuth   the tenant's whole new webhook authentication (the caller merges with the current one)
      * @param retellApiKey  the new key; an empty string removes it
+     * @param vapiPrivateKey the new key; an empty string removes it
      */
     public record SettingsChange(Optional<String> vapiPublicKey, Optional<ListenFormat> listenFormat,
-                                 Optional<WebhookAuth> webhookAuth, Optional<String> retellApiKey) {
+                                 Optional<WebhookAuth> webhookAuth, Optional<String> retellApiKey, Optional<String> vapiPrivateKey) {
 
         public SettingsChange(Optional<String> vapiPublicKey, Optional<ListenFormat> listenFormat) {
             this(vapiPublicKey, listenFormat, Optional.empty(), Optional.empty());
         }
 
+        public SettingsChange(Optional<String> vapiPublicKey, Optional<ListenFormat> listenFormat,
+                              Optional<WebhookAuth> webhookAuth, Optional<String> retellApiKey) {
+            this(vapiPublicKey, listenFormat, webhookAuth, retellApiKey, Optional.empty());
+        }
+
         public boolean isEmpty() {
-            return vapiPublicKey.isEmpty() && listenFormat.isEmpty() && webhookAuth.isEmpty() && retellApiKey.isEmpty();
+            return vapiPublicKey.isEmpty() && listenFormat.isEmpty() && webhookAuth.isEmpty() && retellApiKey.isEmpty()
+                    && vapiPrivateKey.isEmpty();
+        }
+
+        /** Whether it stores a new secret over settings {@code current} (that needs the master key); removing one does not. */
+        public boolean storesSecret(TenantSettings current) {
+            return isNew(vapiPublicKey) || isNew(retellApiKey) || isNew(vapiPrivateKey)
+                    || webhookAuth.filter(a -> a.hasSecret() && !a.secret().equals(current.webhookAuth().secret())).isPresent();
+        }
+
+        private static boolean isNew(Optional<String> secret) {
+            return secret.filter(s -> !s.isEmpty()).isPresent();
         }
 
         @Override
@@ -144,7 +168,7 @@ public final class TenantSettingsRepository {
             return "SettingsChange[vapiPublicKey=" + secret(vapiPublicKey)
                     + ", listenFormat=" + listenFormat.map(ListenFormat::wire).orElse("(keep)")
                     + ", webhookAuth=" + webhookAuth.map(WebhookAuth::describe).orElse("(keep)")
-                    + ", retellApiKey=" + secret(retellApiKey) + "]";
+                    + ", retellApiKey=" + secret(retellApiKey) + ", vapiPrivateKey=" + secret(vapiPrivateKey) + "]";
         }
 
         private static String secret(Optional<String> s) {

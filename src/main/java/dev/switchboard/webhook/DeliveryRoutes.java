@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * {@code GET /api/{client_id}/webhook-deliveries?limit=&outcome=}: the tenant's webhook delivery log, newest
- * first. (Admin-only once accounts exist; the access-control session puts it behind the tenant admin role.)
+ * first; {@code POST /api/{client_id}/settings/test-webhook}: send a test delivery ({@link TestDelivery}) and
+ * say how it went. Tenant admins only (declared in App).
  */
 public final class DeliveryRoutes {
     static final int DEFAULT_LIMIT = 100;
@@ -28,10 +29,16 @@ public final class DeliveryRoutes {
 
     private final TenantDirectory tenants;
     private final Database database;
+    private final TestDelivery test;
 
-    public DeliveryRoutes(TenantDirectory tenants, Database database) {
+    public DeliveryRoutes(TenantDirectory tenants, Database database, TestDelivery test) {
         this.tenants = tenants;
         this.database = database;
+        this.test = test;
+    }
+
+    public void sendTest(Context ctx) {
+        ctx.json(test.send(ctx.pathParam("client_id")));
     }
 
     public void list(Context ctx) {

@@ -70,6 +70,12 @@ public final class WebhookRoutes {
             }
             throw e;
         }
+        if (TestDelivery.isTest(msg)) {
+            // The settings screen's test: it went through authentication like any delivery; nothing to store.
+            deliveries.accepted(tenant.id(), VapiParser.PROVIDER, msg.type());
+            reply(ctx, msg.reply());
+            return;
+        }
         WebhookIngest.Outcome outcome = ingest.accept(tenant.id(), msg, body);
         metrics.webhookAccepted(VapiParser.PROVIDER, msg.type(), outcome.duplicate(), System.nanoTime() - start);
         deliveries.accepted(tenant.id(), VapiParser.PROVIDER, msg.type());

@@ -124,6 +124,12 @@ class AuthorizationMatrixTest {
                                                                                       401, 403, 403, 201, 201, 403, 403, 404);
         row("GET", "/api/acme/api-keys", null,                                        401, 403, 403, 200, 200, 403, 403, 404);
         row("POST", "/api/acme/api-keys", "{\"name\":\"k#\"}",                        401, 403, 403, 201, 201, 403, 403, 404);
+        row("DELETE", "/api/acme/api-keys/999999", null,                              401, 403, 403, 404, 404, 403, 403, 404);
+        row("GET", "/api/acme/settings", null,                                        401, 403, 403, 200, 200, 403, 403, 404);
+        row("PATCH", "/api/acme/settings", "{\"listenFormat\":\"auto\"}",               401, 403, 403, 200, 200, 403, 403, 404);
+        row("POST", "/api/acme/settings/webhook-secret", null,                        401, 403, 403, 200, 200, 403, 403, 404);
+        row("POST", "/api/acme/settings/test-webhook", null,                          401, 403, 403, 200, 200, 403, 403, 404);
+        row("GET", "/api/acme/webhook-deliveries", null,                              401, 403, 403, 200, 200, 403, 403, 404);
         row("POST", "/api/debug/create-test-call/acme", "{}",                         401, 403, 403, 403, 200, 403, 403, 403);
         row("GET", "/api/debug/status-events/acme/c1", null,                          401, 403, 403, 403, 200, 403, 403, 403);
         row("POST", "/api/auth/ws-ticket", null,                                      401, 200, 200, 200, 200, 200, 200, 200);

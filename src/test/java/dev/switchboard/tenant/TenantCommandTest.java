@@ -60,6 +60,17 @@ class TenantCommandTest {
     }
 
     @Test
+    void tenantSetStoresTheVapiPrivateKeyFromStandardInputAndNeverPrintsIt() {
+        run("", "create", "acme");
+        Run set = run("vapi-private-from-stdin-9876\n", "set", "acme", "--vapi-private-key", "-");
+        assertThat(set.code()).isZero();
+        assertThat(set.out()).contains("Vapi private key set (…9876)").doesNotContain("vapi-private-from-stdin");
+        assertThat(stored("acme").vapiPrivateKey()).isEqualTo("vapi-private-from-stdin-9876");
+        assertThat(run("", "set", "acme", "--vapi-private-key", "").out()).contains("Vapi private key not set");
+        assertThat(stored("acme").vapiPrivateKey()).isNull();
+    }
+
+    @Test
     void tenantSetStoresTheKeyAndFormatWithoutEverPrintingTheKey() {
         assertThat(run("", "create", "acme", "Acme Dental").code()).isZero();
         Run set = run("", "set", "acme", "--vapi-public-key", "pk-cli-secret", "--listen-format", "mono");

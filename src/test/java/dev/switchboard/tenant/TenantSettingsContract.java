@@ -112,6 +112,25 @@ abstract class TenantSettingsContract {
     }
 
     @Test
+    void theVapiPrivateKeyIsStoredEncryptedPerTenantAndCanBeRemoved() {
+        db.jdbi().useHandle(h -> {
+            TenantSettingsRepository r = new TenantSettingsRepository(h, CIPHER);
+            r.update("bravo", new TenantSettingsRepository.SettingsChange(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of("vapi-private-bravo-0001")), 1);
+            assertThat(r.find("bravo").vapiPrivateKey()).isEqualTo("vapi-private-bravo-0001");
+            assertThat(r.find("acme").vapiPrivateKey()).isNull();
+            // Another change leaves it as it is.
+            r.update("bravo", new TenantSettingsRepository.SettingsChange(Optional.empty(), Optional.of(ListenFormat.MONO)), 2);
+            assertThat(r.find("bravo").vapiPrivateKey()).isEqualTo("vapi-private-bravo-0001");
+        });
+        assertThat(raw("bravo", "vapi_private_key")).startsWith("enc:v1:").doesNotContain("private");
+        assertThat(db.read(h -> new TenantSettingsRepository(h, CIPHER).find("bravo")).toString()).doesNotContain("vapi-private-bravo-0001");
+        db.jdbi().useHandle(h -> new TenantSettingsRepository(h, CIPHER).update("bravo", new TenantSettingsRepository.SettingsChange(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("")), 3));
+        assertThat(raw("bravo", "vapi_private_key")).isNull();
+    }
+
+    @Test
     void aPlaintextKeyFromSchemaV2KeepsWorkingAndIsEncryptedInPlace() {
         db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO tenant_settings (tenant_id, vapi_public_key, listen_format, updated_at) "
                 + "VALUES ('erin', 'pk-legacy-plain', 'mono', 1) ON CONFLICT (tenant_id) DO UPDATE SET vapi_public_key = 'pk-legacy-plain'").execute());
