@@ -185,7 +185,7 @@ class AuthorizationMatrixTest {
         assertThat(TestApp.json(call("bravoAdmin", "GET", "/api/tenants", null).body()).toString())
                 .contains("\"bravo\"").doesNotContain("\"acme\"");
         assertThat(TestApp.json(call("readKey", "GET", "/api/tenants", null).body()).toString())
-                .isEqualTo("[{\"id\":\"acme\",\"name\":\"Acme\",\"role\":\"viewer\"}]");
+                .isEqualTo("[{\"id\":\"acme\",\"name\":\"Acme\",\"role\":\"viewer\",\"timeZone\":\"UTC\"}]");
     }
 
     @Test

@@ -66,10 +66,13 @@ class ListenAudioTest extends DemoSimulatorFixture {
             List<AudioSocket.Message> frames = messages.subList(first, messages.size());
             assertThat(frames).allMatch(AudioSocket.Message::binary);
             assertThat(frames).allMatch(m -> m.bytes().length == (layout.channels() == 2 ? 1280 : 640));
-            // Real time: a frame every 20 ms (measured past the first few, which a cold JVM may bunch).
+            // Real time: a frame every 20 ms (measured past the first few, which a cold JVM may bunch). The pacer
+            // keeps to its schedule, so on busy shared cores a late frame is followed by a quick one: the average
+            // over a second lands within a few ms of 20, while unpaced audio would be far below and double pace
+            // at 40.
             List<AudioSocket.Message> steady = frames.subList(5, frames.size());
             double msPerFrame = (steady.get(steady.size() - 1).atNanos() - steady.get(0).atNanos()) / 1e6 / (steady.size() - 1);
-            assertThat(msPerFrame).isBetween(19.0, 21.0);
+            assertThat(msPerFrame).isBetween(16.0, 24.0);
         } finally {
             call.hangUp();
         }
