@@ -60,16 +60,20 @@ public final class UserRoutes {
         if (password == null && agencyAdmin == null) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "Send agencyAdmin (true or false), password, or both");
         }
+        String weakness = password == null ? null : Passwords.weakness(password);
+        if (weakness != null) throw new ApiException(ErrorCode.INVALID_REQUEST, "The new password is too weak: " + weakness);
         User before = users.require(id);
         AuditLog.Actor actor = Gate.of(ctx).auditActor(ctx.ip());
-        if (password != null) {
-            users.resetPassword(id, password);
-            audit.record(null, actor, "user.password_changed", before.email(), AuditLog.Outcome.OK, Map.of("reset", true));
-        }
+        // The flag first: it is the change a rule can refuse (last agency admin), and a refusal must leave the
+        // password as it was too.
         if (agencyAdmin != null && agencyAdmin != before.agencyAdmin()) {
             users.setAgencyAdmin(id, agencyAdmin);
             audit.record(null, actor, "user.agency_admin_changed", before.email(), AuditLog.Outcome.OK,
                     Map.of("from", before.agencyAdmin(), "to", agencyAdmin));
+        }
+        if (password != null) {
+            users.resetPassword(id, password);
+            audit.record(null, actor, "user.password_changed", before.email(), AuditLog.Outcome.OK, Map.of("reset", true));
         }
         User after = users.require(id);
         List<Membership> ms = users.users().stream().filter(s -> s.user().id() == id).findFirst().map(UserAdmin.UserSummary::memberships)
