@@ -26,6 +26,9 @@ import dev.switchboard.control.ControlRoutes;
 import dev.switchboard.control.TransferTargetRoutes;
 import dev.switchboard.db.Database;
 import dev.switchboard.db.GroupCommitter;
+import dev.switchboard.history.ExportAudit;
+import dev.switchboard.history.HistoryRoutes;
+import dev.switchboard.history.HistoryService;
 import dev.switchboard.http.ApiException;
 import dev.switchboard.http.Cors;
 import dev.switchboard.http.ErrorHandlers;
@@ -111,7 +114,8 @@ public final class App implements AutoCloseable {
             live.published(tenantId, updates);
         };
         CallQueries queries = new CallQueries(database, config.live().recentInSnapshot());
-        CallService callService = new CallService(clock);
+        var searchIndex = new dev.switchboard.history.SearchIndex(database.dialect());
+        CallService callService = new CallService(clock, searchIndex::refresh);
         writer.onRollback(callService::forgetRecent);
         WebhookIngest ingest = new WebhookIngest(writer, callService, afterCommit, clock);
         ActionLog actions = new ActionLog(database, writer);
@@ -132,9 +136,13 @@ public final class App implements AutoCloseable {
         var targets = new TransferTargetRoutes(tenants, database, writer, clock);
         var auth = new AuthRoutes(accounts, config.demo() ? DemoUsers.all(config.simulator().tenants()) : null);
         var keyRoutes = new ApiKeyRoutes(tenants, apiKeys, tickets);
+        // Exports are audited. Lead: connect dev.switchboard.audit.AuditLog here (this hook is its only caller).
+        ExportAudit exportAudit = e -> log.info("export: {} rows of {} as {} by {} ({}) filters '{}'", e.rows(), e.tenantId(),
+                e.format(), e.actor(), e.completed() ? "complete" : "cut short", e.filters());
+        var history = new HistoryRoutes(tenants, new HistoryService(database), exportAudit);
         var cors = new Cors(config.corsOrigins());
         var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets,
-                new SettingsRoutes(tenants), new DeliveryRoutes(tenants, database), auth, keyRoutes, gate);
+                new SettingsRoutes(tenants), new DeliveryRoutes(tenants, database), auth, keyRoutes, history, gate);
 
         this.server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -177,7 +185,8 @@ public final class App implements AutoCloseable {
     /** Everything that answers requests. */
     private record Edges(WebhookRoutes webhooks, CallRoutes calls, DebugRoutes debug, HealthRoutes health,
                          DashboardSocket dashboard, ListenSocket listen, ControlRoutes control, TransferTargetRoutes targets,
-                         SettingsRoutes settings, DeliveryRoutes deliveries, AuthRoutes auth, ApiKeyRoutes keys, Gate gate) {}
+                         SettingsRoutes settings, DeliveryRoutes deliveries, AuthRoutes auth, ApiKeyRoutes keys,
+                         HistoryRoutes history, Gate gate) {}
 
     /**
      * Every route with what it needs ({@link Access}); {@link Gate} enforces it before the handler. Sockets
@@ -200,6 +209,10 @@ public final class App implements AutoCloseable {
         c.routes.get("/api/tenants", e.calls()::listTenants, Access.SIGNED_IN);
         c.routes.get("/api/{client_id}/calls", e.calls()::listCalls, Access.VIEWER);
         c.routes.get("/api/{client_id}/calls/{call_id}", e.calls()::callDetail, Access.VIEWER);
+        c.routes.get("/api/{client_id}/calls/{call_id}/events", e.history()::rawEvents, Access.VIEWER); // secrets stripped
+        c.routes.get("/api/{client_id}/history", e.history()::list, Access.VIEWER);
+        c.routes.get("/api/{client_id}/history/export.csv", e.history()::exportCsv, Access.VIEWER); // audited
+        c.routes.get("/api/{client_id}/history/export.jsonl", e.history()::exportJsonLines, Access.VIEWER); // audited
 
         for (String action : CallControl.ACTIONS) {
             c.routes.post("/api/{client_id}/calls/{call_id}/" + action, e.control().handler(action), Access.SUPERVISOR);
