@@ -7,21 +7,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Where the next page starts: the (created_at, id) of the last row shown. Opaque to clients (base64url), so the
+ * Where the next page starts: the (created_at, id) of the last row shown (and its search document on SQLite). Opaque to clients (base64url), so the
  * ordering can change without breaking their code. Rows are ordered newest first; a call inserted later sorts
  * before the cursor and never shifts the pages after it.
  */
-public record Cursor(long createdAt, String id) {
+public record Cursor(long createdAt, long doc, String id) {
 
+    /** {@code doc}: the search document's id on SQLite search pages (they are in document order), else 0. */
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((createdAt + ":" + id).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((createdAt + ":" + doc + ":" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     static Cursor decode(String raw) {
         try {
             String s = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8);
-            int colon = s.indexOf(':');
-            if (colon > 0 && colon < s.length() - 1) return new Cursor(Long.parseLong(s.substring(0, colon)), s.substring(colon + 1));
+            String[] parts = s.split(":", 3);
+            if (parts.length == 3 && !parts[2].isEmpty()) return new Cursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]);
         } catch (IllegalArgumentException ignored) {
             // fall through to the error below
         }

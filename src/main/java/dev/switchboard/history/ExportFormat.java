@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The export's columns and how one row is written in each format. The README's "Export" section lists the same
@@ -86,8 +85,7 @@ abstract sealed class ExportFormat {
         }
 
         private static String format(double d) {
-            String s = String.format(Locale.ROOT, "%.6f", d);
-            return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+            return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
     }
 

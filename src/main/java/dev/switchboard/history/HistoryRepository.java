@@ -29,9 +29,9 @@ final class HistoryRepository {
     /** Up to {@code limit + 1} rows after the cursor (the extra one says whether there is a next page). */
     List<HistoryRow> page(String tenantId, HistoryQuery q) {
         HistorySql sql = new HistorySql(dialect, tenantId, q, true);
-        return sql.bindTo(h.createQuery("SELECT " + HistorySql.COLUMNS + " FROM " + sql.from() + " WHERE " + sql.where()
-                        + HistorySql.ORDER + " LIMIT " + (q.limit() + 1)))
-                .map((rs, ctx) -> HistoryRow.read(rs)).list();
+        return sql.bindTo(h.createQuery("SELECT " + sql.columns() + " FROM " + sql.from() + " WHERE " + sql.where()
+                        + sql.order() + " LIMIT " + (q.limit() + 1)))
+                .map((rs, ctx) -> HistoryRow.read(rs, sql.withDoc())).list();
     }
 
     /** How many calls the view has, counting no further than {@link #COUNT_CAP} + 1. */
@@ -80,9 +80,9 @@ final class HistoryRepository {
     long stream(String tenantId, HistoryQuery q, Consumer<HistoryRow> sink) {
         HistorySql sql = new HistorySql(dialect, tenantId, q, false);
         long[] n = {0};
-        sql.bindTo(h.createQuery("SELECT " + HistorySql.COLUMNS + " FROM " + sql.from() + " WHERE " + sql.where() + HistorySql.ORDER))
+        sql.bindTo(h.createQuery("SELECT " + sql.columns() + " FROM " + sql.from() + " WHERE " + sql.where() + sql.order()))
                 .setFetchSize(EXPORT_FETCH)
-                .map((rs, ctx) -> HistoryRow.read(rs))
+                .map((rs, ctx) -> HistoryRow.read(rs, sql.withDoc()))
                 .forEach(row -> {
                     sink.accept(row);
                     n[0]++;

@@ -19,7 +19,14 @@ final class HistorySql {
             + "c.transfer_destination, c.success_evaluation, c.structured_data, c.summary, c.recording_url";
 
     /** Newest first; id breaks ties so the keyset is total. */
-    static final String ORDER = " ORDER BY c.created_at DESC, c.id DESC";
+    private static final String ORDER = " ORDER BY c.created_at DESC, c.id DESC";
+    /**
+     * SQLite searches: newest first by document id (created_at * 1000 + slot, see schema v8), the order FTS5 yields
+     * matches in, so the first page needs only the newest matches rather than a sort of all of them.
+     */
+    private static final String DOC_ORDER = " ORDER BY call_search.rowid DESC";
+
+    private final boolean docOrder;
 
     private final StringBuilder from = new StringBuilder();
     private final StringBuilder where = new StringBuilder();
@@ -27,11 +34,13 @@ final class HistorySql {
 
     HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor) {
         bind("tenant", tenantId);
-        if (q.searching() && dialect == Dialect.SQLITE) {
+        docOrder = q.searching() && dialect == Dialect.SQLITE;
+        if (docOrder) {
             // The full-text index drives: it yields only this tenant's matching documents (the tenant token is part
             // of the match), then each is joined to its call.
-            from.append("call_search JOIN call_search_docs d ON d.id = call_search.rowid "
-                    + "JOIN calls c ON c.tenant_id = d.tenant_id AND c.id = d.call_id");
+            // CROSS JOIN fixes the join order: SQLite never moves the full-text index away from the outer loop.
+            from.append("call_search CROSS JOIN call_search_docs d CROSS JOIN calls c");
+            where.append("d.id = call_search.rowid AND c.tenant_id = d.tenant_id AND c.id = d.call_id AND ");
             where.append("call_search MATCH :match AND d.tenant_id = :tenant AND c.tenant_id = :tenant");
             bind("match", fts5Match(tenantId, q.words()));
         } else if (q.searching()) {
@@ -67,10 +76,25 @@ final class HistorySql {
                         .append(") = CAST(").append(param(d.getValue())).append(" AS jsonb)");
             }
         }
-        if (withCursor && q.cursor() != null) {
+        if (withCursor && q.cursor() != null && docOrder) {
+            where.append(" AND call_search.rowid < ").append(param(q.cursor().doc()));
+        } else if (withCursor && q.cursor() != null) {
             where.append(" AND (c.created_at, c.id) < (").append(param(q.cursor().createdAt())).append(", ")
                     .append(param(q.cursor().id())).append(")");
         }
+    }
+
+    /** The columns to select: {@link #COLUMNS}, plus the document id when pages are in document order. */
+    String columns() {
+        return docOrder ? COLUMNS + ", d.id" : COLUMNS;
+    }
+
+    boolean withDoc() {
+        return docOrder;
+    }
+
+    String order() {
+        return docOrder ? DOC_ORDER : ORDER;
     }
 
     String from() {
