@@ -39,7 +39,7 @@ public record HistoryQuery(
         Long maxDurationMs,
         Double minCost,
         Double maxCost,
-        String success,
+        List<String> success,
         Boolean transferred,
         Map<String, String> data,
         List<String> words,
@@ -114,7 +114,7 @@ public record HistoryQuery(
         Long maxDuration = seconds(params, "maxDuration");
         Double minCost = number(params, "minCost");
         Double maxCost = number(params, "maxCost");
-        String success = params.containsKey("success") ? jsonLiteral("success", single(params, "success")) : null;
+        List<String> success = params.containsKey("success") ? successes(jsonLiteral("success", single(params, "success"))) : List.of();
         Boolean transferred = bool(params, "transferred");
         List<String> words = words(params);
         int limit = paging ? limit(params) : Integer.MAX_VALUE;
@@ -213,6 +213,11 @@ public record HistoryQuery(
         while (m.find()) if (!words.contains(m.group())) words.add(m.group());
         if (words.size() > MAX_WORDS) throw invalid("q", "up to " + MAX_WORDS + " words");
         return words;
+    }
+
+    /** Providers send a pass/fail evaluation as a boolean or as the text "true"/"false"; both mean the same. */
+    private static List<String> successes(String literal) {
+        return literal.equals("true") || literal.equals("false") ? List.of(literal, "\"" + literal + "\"") : List.of(literal);
     }
 
     /**

@@ -65,7 +65,7 @@ final class HistorySql {
         compare("c.duration_ms", "<=", q.maxDurationMs());
         compare("c.cost", ">=", q.minCost());
         compare("c.cost", "<=", q.maxCost());
-        if (q.success() != null) where.append(" AND c.success_evaluation = ").append(param(q.success()));
+        in("c.success_evaluation", q.success());
         if (q.transferred() != null) where.append(" AND c.transferred = ").append(param(q.transferred() ? 1 : 0));
         for (Map.Entry<String, String> d : q.data().entrySet()) {
             if (dialect == Dialect.SQLITE) {
