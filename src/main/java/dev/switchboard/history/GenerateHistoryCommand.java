@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * {@code generate-history [--calls N] [--tenants N] [--days N] [--seed S]}: a realistic history in the configured
- * database (SQLite by default, PostgreSQL with SWITCHBOARD_DATABASE_URL), for demos and the history benchmark.
+ * database (SQLite by default, PostgreSQL with DATABASE_URL), for demos and the history benchmark.
  */
 public final class GenerateHistoryCommand {
     public static final String USAGE = """

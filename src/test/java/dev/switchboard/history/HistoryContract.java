@@ -117,6 +117,26 @@ abstract class HistoryContract {
     }
 
     @Test
+    void aCallThatEndsThroughWebhooksIsSearchableAtOnceAndItsLateReportUpdatesTheIndex() {
+        String t = "live-search";
+        app.app.tenants().ensure(t, "Live search");
+        long now = System.currentTimeMillis();
+        var call = new VapiMessages.CallInfo("ls-1", "inboundPhoneCall", "+14155550123", "+14155550142", "asst", "Riley", now, null, null);
+        app.webhook(t, VapiMessages.statusUpdate(call, "in-progress", now, null, null));
+        app.webhook(t, VapiMessages.transcript(call, "user", true, "My xylophone lesson needs moving", now + 1000));
+        assertThat(allPages(t, "q=xylophone", 50)).as("not ended yet: not in search").isEmpty();
+        app.webhook(t, VapiMessages.statusUpdate(call, "ended", now + 5000, "customer-ended-call", null));
+        assertThat(allPages(t, "q=xylophone", 50)).containsExactly("ls-1");
+        var report = new VapiMessages.Report("customer-ended-call", now, now + 5000, 0.12, "Moved the trombone lesson to Friday.",
+                Map.of("rescheduled", true), true, null, null, null);
+        app.webhook(t, VapiMessages.endOfCallReport(call, report,
+                List.of(new VapiMessages.Turn("user", "My trombone lesson needs moving", now + 1000, now + 2000, 1.0)), now + 6000));
+        assertThat(allPages(t, "q=trombone", 50)).containsExactly("ls-1");
+        assertThat(allPages(t, "q=trombone&data.rescheduled=true&success=true", 50)).containsExactly("ls-1");
+        assertThat(allPages(t, "q=xylophone", 50)).as("the report's transcript replaces the live one").isEmpty();
+    }
+
+    @Test
     void keysetPagesStayStableWhileCallsArrive() throws Exception {
         List<String> before = allPages(B, "", 200);
         AtomicReference<Throwable> failed = new AtomicReference<>();
