@@ -1,4 +1,4 @@
-import { LayoutList, Settings } from "lucide-react";
+import { History, LayoutList, Settings } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import type { Tenant } from "@/lib/api-types";
@@ -15,6 +15,9 @@ export function HeaderNav({ tenant }: { tenant: Tenant }) {
       <NavLink target="board" active={view === "board" || (!adminSection(view) && !isTopLevel(view))} onSelect={show} icon={<LayoutList className="size-4" />}>
         Live calls
       </NavLink>
+      <NavLink target="history" active={view === "history"} onSelect={show} icon={<History className="size-4" />} testId="nav-history">
+        History
+      </NavLink>
       {firstSection && (
         <NavLink target={firstSection.id} active={!!adminSection(view)} onSelect={show} icon={<Settings className="size-4" />} testId="nav-admin">
           Settings
@@ -24,8 +27,8 @@ export function HeaderNav({ tenant }: { tenant: Tenant }) {
   );
 }
 
-/** Top-level screens other than the board and the admin area (none yet besides those two). */
-const TOP_LEVEL = new Set<string>();
+/** Top-level screens other than the board and the admin area. */
+const TOP_LEVEL = new Set<string>(["history"]);
 
 function isTopLevel(view: View): boolean {
   return TOP_LEVEL.has(view);

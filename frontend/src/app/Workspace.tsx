@@ -8,6 +8,7 @@ import { isLive } from "@/features/calls/model/call-status";
 import { useCallOrder, useConnectionStatus, useHasSnapshot, useLiveCalls } from "@/features/live/hooks/live-context";
 import { AdminLayout } from "@/features/admin/components/AdminLayout";
 import { adminSection } from "@/features/admin/sections";
+import { HistoryScreen } from "@/features/history/components/HistoryScreen";
 import { useCallSelection } from "./useCallSelection";
 import { useView } from "./useView";
 
@@ -41,6 +42,7 @@ export function Workspace({ tenant }: { tenant: Tenant }) {
   useDocumentTitle(tenant);
   const section = adminSection(view);
   if (section) return <AdminLayout tenant={tenant} section={section} />;
+  if (view === "history") return <HistoryScreen tenant={tenant} />;
   return <Board tenant={tenant} />;
 }
 

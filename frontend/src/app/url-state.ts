@@ -19,6 +19,11 @@ function subscribe(listener: () => void): () => void {
 
 const getSearch = () => window.location.search;
 
+/** The whole query string (for screens whose state is many parameters, like history's filters). */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, getSearch);
+}
+
 export function useSearchParam(name: string): string | null {
   const search = useSyncExternalStore(subscribe, getSearch);
   const value = new URLSearchParams(search).get(name);

@@ -31,6 +31,9 @@ import dev.switchboard.control.ControlRoutes;
 import dev.switchboard.control.TransferTargetRoutes;
 import dev.switchboard.db.Database;
 import dev.switchboard.db.GroupCommitter;
+import dev.switchboard.history.ExportAudit;
+import dev.switchboard.history.HistoryRoutes;
+import dev.switchboard.history.HistoryService;
 import dev.switchboard.http.ApiException;
 import dev.switchboard.http.Cors;
 import dev.switchboard.http.ErrorHandlers;
@@ -119,7 +122,8 @@ public final class App implements AutoCloseable {
             live.published(tenantId, updates);
         };
         CallQueries queries = new CallQueries(database, config.live().recentInSnapshot());
-        CallService callService = new CallService(clock);
+        var searchIndex = new dev.switchboard.history.SearchIndex(database.dialect());
+        CallService callService = new CallService(clock, searchIndex::refresh);
         writer.onRollback(callService::forgetRecent);
         WebhookIngest ingest = new WebhookIngest(writer, callService, afterCommit, clock);
         ActionLog actions = new ActionLog(database, writer);
@@ -142,6 +146,11 @@ public final class App implements AutoCloseable {
         var auth = new AuthRoutes(accounts, audit, config.demo() ? DemoUsers.all(config.simulator().tenants()) : null);
         var keyRoutes = new ApiKeyRoutes(tenants, apiKeys, tickets, audit);
         UserAdmin userAdmin = new UserAdmin(database, writer, accounts);
+        // Exports are audited (history.exported): who, which format, how many rows, the filters.
+        var history = new HistoryRoutes(tenants, new HistoryService(database),
+                e -> audit.record(e.tenantId(), e.actor(), "history.exported", e.format(),
+                        e.completed() ? AuditLog.Outcome.OK : AuditLog.Outcome.FAILED,
+                        java.util.Map.of("rows", e.rows(), "filters", e.filters())));
         var cors = new Cors(config.corsOrigins());
         var settings = new SettingsRoutes(new TenantSettingsService(tenants, audit), config.publicUrl(),
                 ctx -> Gate.of(ctx).auditActor(ctx.ip()));
@@ -151,7 +160,7 @@ public final class App implements AutoCloseable {
         var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets,
                 settings, new DeliveryRoutes(tenants, database, testDelivery), auth, keyRoutes, gate,
                 new UserRoutes(userAdmin, audit), new MemberRoutes(tenants, userAdmin, audit), new TenantRoutes(tenants, audit),
-                new AuditRoutes(tenants, audit));
+                new AuditRoutes(tenants, audit), history);
 
         this.server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -195,7 +204,8 @@ public final class App implements AutoCloseable {
     private record Edges(WebhookRoutes webhooks, CallRoutes calls, DebugRoutes debug, HealthRoutes health,
                          DashboardSocket dashboard, ListenSocket listen, ControlRoutes control, TransferTargetRoutes targets,
                          SettingsRoutes settings, DeliveryRoutes deliveries, AuthRoutes auth, ApiKeyRoutes keys, Gate gate,
-                         UserRoutes users, MemberRoutes members, TenantRoutes tenantAdmin, AuditRoutes audit) {}
+                         UserRoutes users, MemberRoutes members, TenantRoutes tenantAdmin, AuditRoutes audit,
+                         HistoryRoutes history) {}
 
     /**
      * Every route with what it needs ({@link Access}); {@link Gate} enforces it before the handler. Sockets
@@ -227,6 +237,10 @@ public final class App implements AutoCloseable {
 
         c.routes.get("/api/{client_id}/calls", e.calls()::listCalls, Access.VIEWER);
         c.routes.get("/api/{client_id}/calls/{call_id}", e.calls()::callDetail, Access.VIEWER);
+        c.routes.get("/api/{client_id}/calls/{call_id}/events", e.history()::rawEvents, Access.VIEWER); // secrets stripped
+        c.routes.get("/api/{client_id}/history", e.history()::list, Access.VIEWER);
+        c.routes.get("/api/{client_id}/history/export.csv", e.history()::exportCsv, Access.VIEWER); // audited
+        c.routes.get("/api/{client_id}/history/export.jsonl", e.history()::exportJsonLines, Access.VIEWER); // audited
 
         for (String action : CallControl.ACTIONS) {
             c.routes.post("/api/{client_id}/calls/{call_id}/" + action, e.control().handler(action), Access.SUPERVISOR);

@@ -52,6 +52,8 @@ final class Cli {
                   --max-in-flight N          concurrent webhook requests (default 64)
                   --webhook-auth S ...       sign webhooks like the tenants' settings (see simulate --help)
               bench [options]                benchmark ingestion and live delivery (see README)
+              generate-history [options]     write a realistic history into the database (see README)
+                  --calls N --tenants N --days N --seed S   (defaults 1000000, 10, 365, 1)
               help                           this text
 
             Configuration comes from environment variables (PORT, DATABASE_URL, SWITCHBOARD_*); see README.
@@ -69,6 +71,7 @@ final class Cli {
             case "user" -> dev.switchboard.auth.UserCommand.run(rest, env, System.in, System.out, System.err);
             case "simulate" -> dev.switchboard.simulator.SimulatorCommand.run(rest, System.out);
             case "bench" -> dev.switchboard.bench.Benchmark.run(rest, System.out);
+            case "generate-history" -> dev.switchboard.history.GenerateHistoryCommand.run(rest, env, System.out, System.err);
             case "help", "--help", "-h" -> {
                 System.out.print(USAGE);
                 yield 0;

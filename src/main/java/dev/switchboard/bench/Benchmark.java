@@ -29,6 +29,9 @@ public final class Benchmark {
     private Benchmark() {}
 
     public static int run(String[] args, PrintStream out) {
+        if (args.length > 0 && args[0].equals("history")) {
+            return HistoryBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
+        }
         if (args.length > 0 && args[0].equals("listen")) {
             try {
                 return ListenBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
@@ -65,6 +68,7 @@ public final class Benchmark {
     static final String USAGE = """
             usage: java -jar switchboard.jar bench [--senders 32] [--sockets 100] [--tenants 10] [--seconds 20]
                    [--warmup 5] [--rates 2000,0]   (0 = as fast as possible) [--database-url postgres://…] [--port 18080]
+                   java -jar switchboard.jar bench history [--database-url URL] [--iterations 60] [--tenants 5]
                    java -jar switchboard.jar bench listen [--calls 50] [--listeners 4] [--seconds 30] [--warmup 10]
             """;
 

@@ -29,10 +29,25 @@ public final class CallService {
     private static final int MAX_WRITE_ATTEMPTS = 3;
 
     private final Clock clock;
+    private final EndedCallWrites endedWrites;
     private final RecentCalls recent = new RecentCalls();
 
+    /**
+     * Told, inside the writing transaction, about each ended call a message changed or added to (the report,
+     * late transcript lines), so data derived from finished calls (the search index) commits with the call.
+     */
+    @FunctionalInterface
+    public interface EndedCallWrites {
+        void ended(Handle h, String tenantId, String callId);
+    }
+
     public CallService(Clock clock) {
+        this(clock, (h, tenantId, callId) -> {});
+    }
+
+    public CallService(Clock clock, EndedCallWrites endedWrites) {
         this.clock = clock;
+        this.endedWrites = endedWrites;
     }
 
     /** Forgets cached calls; the writer calls this when a transaction rolls back. */
@@ -47,6 +62,7 @@ public final class CallService {
     public void overwrite(Handle h, Call call) {
         new CallRepository(h).upsert(call);
         recent.remove(call.tenantId(), call.id());
+        if (call.isEnded()) endedWrites.ended(h, call.tenantId(), call.id());
     }
 
     /** Applies the events of one provider message; returns the live updates to publish after commit. */
@@ -85,6 +101,9 @@ public final class CallService {
             if (written != null) updates.add(new CallUpdate.CallChanged(written));
         }
         updates.addAll(rest);
+        for (Map.Entry<String, Call> c : current.entrySet()) {
+            if (c.getValue() != null && c.getValue().isEnded()) endedWrites.ended(h, tenantId, c.getKey());
+        }
         return updates;
     }
 

@@ -117,6 +117,11 @@ class AuthorizationMatrixTest {
         row("GET", "/api/tenants", null,                                              401, 200, 200, 200, 200, 200, 200, 200);
         row("GET", "/api/acme/calls", null,                                           401, 200, 200, 200, 200, 200, 200, 404);
         row("GET", "/api/acme/calls/c1", null,                                        401, 200, 200, 200, 200, 200, 200, 404);
+        row("GET", "/api/acme/calls/c1/events", null,                                 401, 200, 200, 200, 200, 200, 200, 404);
+        row("GET", "/api/acme/history", null,                                         401, 200, 200, 200, 200, 200, 200, 404);
+        row("GET", "/api/acme/history?q=hello&status=ended", null,                    401, 200, 200, 200, 200, 200, 200, 404);
+        row("GET", "/api/acme/history/export.csv", null,                              401, 200, 200, 200, 200, 200, 200, 404);
+        row("GET", "/api/acme/history/export.jsonl", null,                            401, 200, 200, 200, 200, 200, 200, 404);
         row("POST", "/api/acme/calls/c1/mute", "{}",                                  401, 403, 409, 409, 409, 403, 409, 404);
         row("POST", "/api/acme/calls/c1/transfer", "{\"number\":\"+14155550100\"}",   401, 403, 409, 409, 409, 403, 409, 404);
         row("GET", "/api/acme/transfer-targets", null,                                401, 200, 200, 200, 200, 200, 200, 404);
@@ -192,6 +197,15 @@ class AuthorizationMatrixTest {
                 .contains("\"bravo\"").doesNotContain("\"acme\"");
         assertThat(TestApp.json(call("readKey", "GET", "/api/tenants", null).body()).toString())
                 .isEqualTo("[{\"id\":\"acme\",\"name\":\"Acme\",\"role\":\"viewer\",\"timeZone\":\"UTC\"}]");
+        // History, its exports and a call's raw events look exactly like a tenant that does not exist.
+        for (String path : List.of("/history", "/history/export.csv?q=x", "/history/export.jsonl", "/calls/c1/events")) {
+            HttpResponse<String> other = call("bravoAdmin", "GET", "/api/acme" + path, null);
+            assertThat(other.statusCode()).as(path).isEqualTo(404);
+            assertThat(TestApp.json(other.body()).path("error").path("code").asText()).as(path).isEqualTo("unknown_tenant");
+            assertThat(call("readKey", "GET", "/api/bravo" + path, null).statusCode()).as("acme's key: " + path).isEqualTo(404);
+            assertThat(call("bravoAdmin", "GET", "/api/bravo" + path.replace("c1", "no-such-call"), null).statusCode()).as(path)
+                    .isEqualTo(path.startsWith("/calls") ? 404 : 200);
+        }
     }
 
     @Test

@@ -1,0 +1,144 @@
+import { AlertCircle, Inbox } from "lucide-react";
+import { Button } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { Skeleton } from "@/components/ui/Skeleton";
+import { Spinner } from "@/components/ui/Spinner";
+import { cn } from "@/components/ui/cn";
+import { ApiError } from "@/lib/api-client";
+import { describeEndedReason } from "@/lib/ended-reason";
+import { formatPhone, formatUsd } from "@/lib/format";
+import { formatDuration, parseServerTime } from "@/lib/time";
+import type { HistoryItem } from "../api/history";
+
+export interface HistoryTableProps {
+  items: HistoryItem[];
+  timeZone: string;
+  loading: boolean;
+  error: Error | null;
+  hasMore: boolean;
+  loadingMore: boolean;
+  total?: { count: number; atLeast: boolean } | null;
+  selectedId: string | null;
+  onLoadMore: () => void;
+  onRetry: () => void;
+  onClearFilters: () => void;
+  onOpen: (id: string) => void;
+}
+
+/** The calls of a view, newest first, times in the tenant's zone; search matches highlighted. */
+export function HistoryTable(p: HistoryTableProps) {
+  if (p.error && p.items.length === 0) return <ErrorState error={p.error} onRetry={p.onRetry} />;
+  if (p.loading && p.items.length === 0) {
+    return (
+      <div data-testid="history-loading" aria-busy="true" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
+        <span className="sr-only">Loading calls…</span>
+        {Array.from({ length: 6 }, (_, i) => <Skeleton key={i} className="h-9 w-full" />)}
+      </div>
+    );
+  }
+  if (p.items.length === 0) {
+    return (
+      <div className="rounded-xl border border-slate-200 bg-white">
+        <EmptyState icon={<Inbox className="size-5" />} title="No calls match this view" data-testid="history-empty">
+          <p>Try a wider date range or fewer filters.</p>
+          <Button className="mt-4" onClick={p.onClearFilters}>Clear filters</Button>
+        </EmptyState>
+      </div>
+    );
+  }
+  const time = new Intl.DateTimeFormat("en-US", { timeZone: p.timeZone, month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
+  return (
+    <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
+      {p.total && (
+        <p className="border-b border-slate-100 px-4 py-2 text-xs text-slate-500" data-testid="history-total">
+          {p.total.atLeast ? `${p.total.count.toLocaleString("en-US")}+ calls` : `${p.total.count.toLocaleString("en-US")} call${p.total.count === 1 ? "" : "s"}`} · times in {p.timeZone}
+        </p>
+      )}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm" data-testid="history-table">
+          <thead className="bg-slate-50 text-xs font-medium text-slate-500">
+            <tr>
+              <th className="px-4 py-2">Time</th>
+              <th className="px-3 py-2">Caller</th>
+              <th className="px-3 py-2">Assistant</th>
+              <th className="px-3 py-2">Outcome</th>
+              <th className="px-3 py-2 text-right">Duration</th>
+              <th className="px-3 py-2 text-right">Cost</th>
+              <th className="px-4 py-2">Summary</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {p.items.map((c) => {
+              const at = parseServerTime(c.createdAt);
+              const reason = describeEndedReason(c.endedReason);
+              return (
+                <tr
+                  key={c.id}
+                  data-testid="history-row"
+                  aria-selected={p.selectedId === c.id}
+                  tabIndex={0}
+                  onClick={() => p.onOpen(c.id)}
+                  onKeyDown={(e) => e.key === "Enter" && p.onOpen(c.id)}
+                  className={cn("cursor-pointer align-top hover:bg-slate-50", p.selectedId === c.id && "bg-blue-50/60")}
+                >
+                  <td className="px-4 py-2.5 whitespace-nowrap text-slate-700">{at === null ? "—" : time.format(at)}</td>
+                  <td className="px-3 py-2.5 whitespace-nowrap">
+                    <span className="text-slate-900">{c.phoneNumber ? formatPhone(c.phoneNumber) : c.direction === "web" ? "Web call" : "—"}</span>
+                    <span className="block text-xs text-slate-400">{c.direction ?? ""}</span>
+                  </td>
+                  <td className="px-3 py-2.5 text-slate-700">{c.assistantName ?? "—"}</td>
+                  <td className="px-3 py-2.5">
+                    <span className={cn("text-slate-700", reason?.tone === "error" && "text-red-700", reason?.tone === "warning" && "text-amber-700")}>
+                      {c.status !== "ended" ? c.status : reason?.label ?? "Ended"}
+                    </span>
+                    {c.transferred && <span className="block text-xs text-slate-400">transferred</span>}
+                  </td>
+                  <td className="px-3 py-2.5 text-right whitespace-nowrap tabular-nums">{c.durationSeconds == null ? "—" : formatDuration(c.durationSeconds * 1000)}</td>
+                  <td className="px-3 py-2.5 text-right whitespace-nowrap tabular-nums">{c.cost == null ? "—" : formatUsd(c.cost)}</td>
+                  <td className="max-w-md px-4 py-2.5 text-slate-600">
+                    {c.highlight ? <Snippet parts={c.highlight} /> : <span className="line-clamp-2">{c.summary ?? ""}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="flex items-center justify-center border-t border-slate-100 px-4 py-3">
+        {p.error ? (
+          <p className="text-sm text-red-700">Couldn't load more: {p.error.message} <Button variant="ghost" onClick={p.onRetry}>Try again</Button></p>
+        ) : p.hasMore ? (
+          <Button onClick={p.onLoadMore} disabled={p.loadingMore}>
+            {p.loadingMore ? <Spinner label="Loading" /> : null} Load more
+          </Button>
+        ) : (
+          <p className="text-xs text-slate-400">That's every call in this view.</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Rendered as text with <mark>s: the server sends parts, never HTML. */
+function Snippet({ parts }: { parts: { text: string; match: boolean }[] }) {
+  return (
+    <span className="line-clamp-3" data-testid="history-snippet">
+      {parts.map((part, i) => (part.match ? <mark key={i} className="rounded bg-amber-100 px-0.5 text-slate-900">{part.text}</mark> : <span key={i}>{part.text}</span>))}
+    </span>
+  );
+}
+
+function ErrorState({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const badFilter = error instanceof ApiError && error.status === 400;
+  return (
+    <div className="rounded-xl border border-slate-200 bg-white" data-testid="history-error">
+      <EmptyState icon={<AlertCircle className="size-5" />} title={badFilter ? "A filter needs fixing" : "Couldn't load the history"}>
+        <p>{error.message}</p>
+        {badFilter ? <p className="mt-1">Correct it above and apply again.</p> : (
+          <Button className="mt-4" onClick={onRetry}>Try again</Button>
+        )}
+        {error instanceof ApiError && error.requestId && <p className="mt-1 text-xs text-slate-400">Request ID {error.requestId}</p>}
+      </EmptyState>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+package dev.switchboard.history;
+
+import dev.switchboard.db.Dialect;
+import org.jdbi.v3.core.Handle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** One tenant's call history: pages, a capped count, search highlights and the export stream. Tenant first. */
+final class HistoryRepository {
+    /** Counting stops here: "1,000+" is as useful as the exact number and costs a bounded walk. */
+    static final int COUNT_CAP = 1000;
+    /** Highlight marks inside a snippet (control characters cannot occur in stored text we show). */
+    static final char MARK_START = '\u0002';
+    static final char MARK_END = '\u0003';
+    private static final int EXPORT_FETCH = 2000;
+
+    private final Handle h;
+    private final Dialect dialect;
+
+    HistoryRepository(Handle h, Dialect dialect) {
+        this.h = h;
+        this.dialect = dialect;
+    }
+
+    /** Up to {@code limit + 1} rows after the cursor (the extra one says whether there is a next page). */
+    List<HistoryRow> page(String tenantId, HistoryQuery q) {
+        HistorySql sql = new HistorySql(dialect, tenantId, q, true);
+        return sql.bindTo(h.createQuery("SELECT " + sql.columns() + " FROM " + sql.from() + " WHERE " + sql.where()
+                        + sql.order() + " LIMIT " + (q.limit() + 1)))
+                .map((rs, ctx) -> HistoryRow.read(rs, sql.withDoc())).list();
+    }
+
+    /** How many calls the view has, counting no further than {@link #COUNT_CAP} + 1. */
+    int cappedCount(String tenantId, HistoryQuery q) {
+        HistorySql sql = new HistorySql(dialect, tenantId, q, false);
+        return sql.bindTo(h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM " + sql.from() + " WHERE " + sql.where()
+                        + " LIMIT " + (COUNT_CAP + 1) + ") capped"))
+                .mapTo(Integer.class).one();
+    }
+
+    /**
+     * The matched words in context for the given calls of a search, with {@link #MARK_START}/{@link #MARK_END}
+     * around each match. Computed for one page only: highlighting every match of a common word would cost more
+     * than the search.
+     */
+    Map<String, String> snippets(String tenantId, HistoryQuery q, List<String> callIds) {
+        Map<String, String> out = new HashMap<>();
+        if (callIds.isEmpty() || !q.searching()) return out;
+        if (dialect == Dialect.SQLITE) {
+            Map<Long, String> docs = new HashMap<>();
+            h.createQuery("SELECT id, call_id FROM call_search_docs WHERE tenant_id = :t AND call_id IN (<ids>)")
+                    .bind("t", tenantId).bindList("ids", callIds)
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).forEach(e -> docs.put(e.getKey(), e.getValue()));
+            if (docs.isEmpty()) return out;
+            h.createQuery("SELECT rowid, snippet(call_search, 1, char(2), char(3), '…', 16) FROM call_search "
+                            + "WHERE call_search MATCH :match AND rowid IN (<docs>)")
+                    .bind("match", HistorySql.fts5Match(tenantId, q.words())).bindList("docs", new ArrayList<>(docs.keySet()))
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .forEach(e -> out.put(docs.get(e.getKey()), e.getValue()));
+        } else {
+            h.createQuery("SELECT call_id, ts_headline('english', body, plainto_tsquery('english', :words), "
+                            + "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, MaxFragments=2, "
+                            + "FragmentDelimiter=\" … \"') FROM call_search_docs WHERE tenant_id = :t AND call_id IN (<ids>)")
+                    .bind("t", tenantId).bind("words", String.join(" ", q.words())).bindList("ids", callIds)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /**
+     * Every row of the view, newest first, handed to {@code sink} one at a time as the database produces them
+     * (PostgreSQL: a server-side cursor, which needs the transaction the caller opened; SQLite steps through
+     * the result), so memory stays flat whatever the size. Returns the number of rows.
+     */
+    long stream(String tenantId, HistoryQuery q, Consumer<HistoryRow> sink) {
+        HistorySql sql = new HistorySql(dialect, tenantId, q, false);
+        long[] n = {0};
+        sql.bindTo(h.createQuery("SELECT " + sql.columns() + " FROM " + sql.from() + " WHERE " + sql.where() + sql.order()))
+                .setFetchSize(EXPORT_FETCH)
+                .map((rs, ctx) -> HistoryRow.read(rs, sql.withDoc()))
+                .forEach(row -> {
+                    sink.accept(row);
+                    n[0]++;
+                });
+        return n[0];
+    }
+}

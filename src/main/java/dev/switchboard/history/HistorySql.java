@@ -1,0 +1,150 @@
+package dev.switchboard.history;
+
+import dev.switchboard.db.Dialect;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The FROM and WHERE of one tenant's history view in one dialect. Every value is a bound parameter; the text of
+ * the statement depends only on which filters are present and how many values a list has. Not thread-safe
+ * (build, bind, discard).
+ */
+final class HistorySql {
+    /** What history shows of a call. The provider's listen and control URLs are never selected. */
+    static final String COLUMNS = "c.id, c.status, c.call_type, c.phone_number, c.our_number, c.assistant_id, c.assistant_name, "
+            + "c.created_at, c.started_at, c.ended_at, c.ended_reason, c.ended_category, c.duration_ms, c.cost, c.transferred, "
+            + "c.transfer_destination, c.success_evaluation, c.structured_data, c.summary, c.recording_url";
+
+    /** Newest first; id breaks ties so the keyset is total. */
+    private static final String ORDER = " ORDER BY c.created_at DESC, c.id DESC";
+    /**
+     * SQLite searches: newest first by document id (created_at * 1000 + slot, see schema v8), the order FTS5 yields
+     * matches in, so the first page needs only the newest matches rather than a sort of all of them.
+     */
+    private static final String DOC_ORDER = " ORDER BY call_search.rowid DESC";
+
+    private final boolean docOrder;
+
+    private final StringBuilder from = new StringBuilder();
+    private final StringBuilder where = new StringBuilder();
+    private final Map<String, Object> binds = new LinkedHashMap<>();
+
+    HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor) {
+        bind("tenant", tenantId);
+        docOrder = q.searching() && dialect == Dialect.SQLITE;
+        if (docOrder) {
+            // The full-text index drives: it yields only this tenant's matching documents (the tenant token is part
+            // of the match), then each is joined to its call.
+            // CROSS JOIN fixes the join order: SQLite never moves the full-text index away from the outer loop.
+            from.append("call_search CROSS JOIN call_search_docs d CROSS JOIN calls c");
+            where.append("d.id = call_search.rowid AND c.tenant_id = d.tenant_id AND c.id = d.call_id AND ");
+            where.append("call_search MATCH :match AND d.tenant_id = :tenant AND c.tenant_id = :tenant");
+            bind("match", fts5Match(tenantId, q.words()));
+        } else if (q.searching()) {
+            from.append("call_search_docs d JOIN calls c ON c.tenant_id = d.tenant_id AND c.id = d.call_id");
+            where.append("d.tsv @@ (to_tsquery('simple', :tenantKey) && plainto_tsquery('english', :words)) "
+                    + "AND d.tenant_id = :tenant AND c.tenant_id = :tenant");
+            bind("tenantKey", SearchIndex.tenantKey(tenantId));
+            bind("words", String.join(" ", q.words()));
+        } else {
+            from.append("calls c");
+            where.append("c.tenant_id = :tenant");
+        }
+        in("c.status", q.statuses());
+        in("c.ended_category", q.categories());
+        in("c.ended_reason", q.reasons());
+        in("c.call_type", q.callTypes());
+        in("c.assistant_id", q.assistants());
+        in("c.phone_number", q.phones());
+        compare("c.created_at", ">=", q.fromMs());
+        compare("c.created_at", "<", q.toMs());
+        compare("c.duration_ms", ">=", q.minDurationMs());
+        compare("c.duration_ms", "<=", q.maxDurationMs());
+        compare("c.cost", ">=", q.minCost());
+        compare("c.cost", "<=", q.maxCost());
+        in("c.success_evaluation", q.success());
+        if (q.transferred() != null) where.append(" AND c.transferred = ").append(param(q.transferred() ? 1 : 0));
+        for (Map.Entry<String, String> d : q.data().entrySet()) {
+            if (dialect == Dialect.SQLITE) {
+                // -> gives the field as JSON text: true, 8, "gold".
+                where.append(" AND (c.structured_data -> ").append(param(d.getKey())).append(") = ").append(param(d.getValue()));
+            } else {
+                where.append(" AND (CAST(c.structured_data AS jsonb) -> ").append(param(d.getKey().substring(2)))
+                        .append(") = CAST(").append(param(d.getValue())).append(" AS jsonb)");
+            }
+        }
+        if (withCursor && q.cursor() != null && docOrder) {
+            where.append(" AND call_search.rowid < ").append(param(q.cursor().doc()));
+        } else if (withCursor && q.cursor() != null) {
+            where.append(" AND (c.created_at, c.id) < (").append(param(q.cursor().createdAt())).append(", ")
+                    .append(param(q.cursor().id())).append(")");
+        }
+    }
+
+    /** The columns to select: {@link #COLUMNS}, plus the document id when pages are in document order. */
+    String columns() {
+        return docOrder ? COLUMNS + ", d.id" : COLUMNS;
+    }
+
+    boolean withDoc() {
+        return docOrder;
+    }
+
+    String order() {
+        return docOrder ? DOC_ORDER : ORDER;
+    }
+
+    String from() {
+        return from.toString();
+    }
+
+    String where() {
+        return where.toString();
+    }
+
+    <S extends SqlStatement<S>> S bindTo(S statement) {
+        binds.forEach(statement::bind);
+        return statement;
+    }
+
+    Map<String, Object> binds() {
+        return binds;
+    }
+
+    /** An FTS5 query: the tenant's token AND every word, each a quoted string (no operator can be smuggled in). */
+    static String fts5Match(String tenantId, List<String> words) {
+        StringBuilder m = new StringBuilder("tenant_key : \"").append(SearchIndex.tenantKey(tenantId)).append("\" AND body : (");
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0) m.append(" AND ");
+            m.append('"').append(words.get(i).replace("\"", "\"\"")).append('"');
+        }
+        return m.append(')').toString();
+    }
+
+    private void in(String column, List<String> values) {
+        if (values.isEmpty()) return;
+        where.append(" AND ").append(column).append(values.size() == 1 ? " = " : " IN (");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) where.append(", ");
+            where.append(param(values.get(i)));
+        }
+        if (values.size() > 1) where.append(')');
+    }
+
+    private void compare(String column, String op, Object value) {
+        if (value != null) where.append(" AND ").append(column).append(' ').append(op).append(' ').append(param(value));
+    }
+
+    private String param(Object value) {
+        String name = "p" + binds.size();
+        bind(name, value);
+        return ":" + name;
+    }
+
+    private void bind(String name, Object value) {
+        binds.put(name, value);
+    }
+}

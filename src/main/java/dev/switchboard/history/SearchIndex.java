@@ -1,0 +1,79 @@
+package dev.switchboard.history;
+
+import dev.switchboard.call.CallRepository;
+import dev.switchboard.call.TranscriptLine;
+import dev.switchboard.call.TranscriptRepository;
+import dev.switchboard.db.Dialect;
+import org.jdbi.v3.core.Handle;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The write side of full-text search: one document per ended call (its summary, then the transcript a reader
+ * sees), written in the caller's transaction so search never disagrees with the call for long. SQLite's FTS5
+ * index follows the document table by trigger; PostgreSQL's vector is computed here. Stateless.
+ */
+public final class SearchIndex {
+    /** The trigger that indexes a new document in SQLite, exactly as schema v8 creates it (the generator recreates it). */
+    static final String SQLITE_INSERT_TRIGGER = "CREATE TRIGGER call_search_docs_ai AFTER INSERT ON call_search_docs BEGIN\n"
+            + "    INSERT INTO call_search (rowid, tenant_key, body) VALUES (new.id, 'x' || lower(hex(new.tenant_id)), new.body);\n"
+            + "END";
+
+    private final Dialect dialect;
+
+    public SearchIndex(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** Rewrites the call's search document from what is stored now. */
+    public void refresh(Handle h, String tenantId, String callId) {
+        var call = new CallRepository(h).find(tenantId, callId);
+        if (call.isEmpty()) return;
+        String summary = call.get().summary();
+        List<TranscriptLine> lines = new TranscriptRepository(h).lines(tenantId, callId);
+        StringBuilder body = new StringBuilder(summary == null ? "" : summary).append('\n');
+        for (TranscriptLine l : lines) body.append(l.text()).append('\n');
+        write(h, tenantId, callId, call.get().createdAt(), body.toString());
+    }
+
+    /** Stores a document (insert or replace). */
+    public void write(Handle h, String tenantId, String callId, long createdAt, String body) {
+        if (dialect == Dialect.SQLITE) {
+            int updated = h.createUpdate("UPDATE call_search_docs SET body = :body WHERE tenant_id = :t AND call_id = :c")
+                    .bind("t", tenantId).bind("c", callId).bind("body", body).execute();
+            if (updated > 0) return;
+            h.createUpdate("INSERT INTO call_search_docs (id, tenant_id, call_id, body) VALUES (:id, :t, :c, :body)")
+                    .bind("id", freeId(h, createdAt)).bind("t", tenantId).bind("c", callId).bind("body", body).execute();
+            return;
+        }
+        h.createUpdate(POSTGRES_UPSERT).bind("t", tenantId).bind("c", callId).bind("body", body).bind("key", tenantKey(tenantId)).execute();
+    }
+
+    /** SQLite: the first free document id of the call's millisecond (see schema v8). */
+    static long freeId(Handle h, long createdAt) {
+        long base = createdAt * SLOTS;
+        List<Long> taken = h.createQuery("SELECT id FROM call_search_docs WHERE id >= :b AND id < :e ORDER BY id")
+                .bind("b", base).bind("e", base + SLOTS).mapTo(Long.class).list();
+        long id = base;
+        for (long t : taken) {
+            if (t != id) break;
+            id++;
+        }
+        if (id >= base + SLOTS) throw new IllegalStateException("more than " + SLOTS + " calls placed in one millisecond");
+        return id;
+    }
+
+    /** Document ids per millisecond of created_at (SQLite). */
+    static final long SLOTS = 1000;
+
+    private static final String POSTGRES_UPSERT = "INSERT INTO call_search_docs (tenant_id, call_id, body, tsv) VALUES (:t, :c, :body, "
+                        + "to_tsvector('simple', :key) || to_tsvector('english', :body)) "
+                        + "ON CONFLICT (tenant_id, call_id) DO UPDATE SET body = excluded.body, tsv = excluded.tsv";
+
+    /** The single token that stands for the tenant inside the index (the migration computes the same). */
+    static String tenantKey(String tenantId) {
+        return "x" + HexFormat.of().formatHex(tenantId.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,41 @@
+-- Switchboard schema v8: history filters and full-text search.
+--
+-- History lists a tenant's calls newest first by created_at (when the call was placed; started_at is empty for
+-- calls nobody answered) with id as the tie-break, and pages with a keyset on (created_at, id). Each filter that
+-- can be selective (a status other than ended, a rare ended reason or category, one caller's number) gets an
+-- index that starts with (tenant_id, <column>) and keeps the time order after it, so a first page is a short
+-- index range walk instead of a sort. Filters whose values are common (type, assistant, success, transferred:
+-- 5% and up), ranges (duration, cost, dates) and structured-data fields ride the time index: a page of 50 is
+-- found within a few hundred rows, and every index less keeps webhook writes cheap.
+DROP INDEX calls_by_tenant_created;
+CREATE INDEX calls_by_tenant_created ON calls (tenant_id, created_at, id);
+CREATE INDEX calls_by_status ON calls (tenant_id, status, created_at, id);
+CREATE INDEX calls_by_category ON calls (tenant_id, ended_category, created_at, id);
+CREATE INDEX calls_by_reason ON calls (tenant_id, ended_reason, created_at, id);
+CREATE INDEX calls_by_phone ON calls (tenant_id, phone_number, created_at, id);
+
+-- One search document per ended call: its summary and transcript (history/SearchIndex.java writes it in the
+-- same transaction as the call). The vector starts with one token for the tenant ('x' + hex of the tenant id,
+-- 'simple' config) so a search intersects the tenant's documents inside the GIN index; the words use the
+-- 'english' config (stemming, stop words).
+CREATE TABLE call_search_docs (
+    tenant_id  TEXT NOT NULL,
+    call_id    TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    tsv        TSVECTOR NOT NULL,
+    PRIMARY KEY (tenant_id, call_id)
+);
+CREATE INDEX call_search_docs_tsv ON call_search_docs USING GIN (tsv);
+
+-- Calls that ended before this version: their document now (summary, then the transcript a reader sees: the
+-- report's if there is one, else the live finals, else the conversation updates).
+INSERT INTO call_search_docs (tenant_id, call_id, body, tsv)
+SELECT d.tenant_id, d.call_id, d.body,
+       to_tsvector('simple', 'x' || encode(convert_to(d.tenant_id, 'UTF8'), 'hex')) || to_tsvector('english', d.body)
+FROM (SELECT c.tenant_id, c.id AS call_id,
+             COALESCE(c.summary, '') || chr(10) || COALESCE((
+                 SELECT string_agg(l.text, chr(10) ORDER BY l.at, l.id) FROM transcript_lines l
+                 WHERE l.tenant_id = c.tenant_id AND l.call_id = c.id AND l.source = (
+                     SELECT s.source FROM transcript_lines s WHERE s.tenant_id = c.tenant_id AND s.call_id = c.id
+                     ORDER BY CASE s.source WHEN 'report' THEN 0 WHEN 'live' THEN 1 ELSE 2 END LIMIT 1)), '') AS body
+      FROM calls c WHERE c.status = 'ended') d;

@@ -1,0 +1,54 @@
+-- Switchboard schema v8: history filters and full-text search.
+--
+-- History lists a tenant's calls newest first by created_at (when the call was placed; started_at is empty for
+-- calls nobody answered) with id as the tie-break, and pages with a keyset on (created_at, id). Each filter that
+-- can be selective (a status other than ended, a rare ended reason or category, one caller's number) gets an
+-- index that starts with (tenant_id, <column>) and keeps the time order after it, so a first page is a short
+-- index range walk instead of a sort. Filters whose values are common (type, assistant, success, transferred:
+-- 5% and up), ranges (duration, cost, dates) and structured-data fields ride the time index: a page of 50 is
+-- found within a few hundred rows, and every index less keeps webhook writes cheap.
+DROP INDEX calls_by_tenant_created;
+CREATE INDEX calls_by_tenant_created ON calls (tenant_id, created_at, id);
+CREATE INDEX calls_by_status ON calls (tenant_id, status, created_at, id);
+CREATE INDEX calls_by_category ON calls (tenant_id, ended_category, created_at, id);
+CREATE INDEX calls_by_reason ON calls (tenant_id, ended_reason, created_at, id);
+CREATE INDEX calls_by_phone ON calls (tenant_id, phone_number, created_at, id);
+
+-- One search document per ended call: its summary and transcript (history/SearchIndex.java writes it in the
+-- same transaction as the call). FTS5 keeps only the index (external content); the triggers keep it in step.
+-- The tenant is an indexed column holding one token ('x' + hex of the tenant id), so a search intersects the
+-- tenant's documents inside the index instead of filtering every tenant's matches afterwards.
+-- A document's id is the call's created_at * 1000 + a slot (0-999) for calls placed in the same millisecond:
+-- FTS5 returns matches in id order, so a search's newest-first page stops after 50 matches instead of sorting
+-- every match of a common word.
+CREATE TABLE call_search_docs (
+    id         INTEGER PRIMARY KEY,
+    tenant_id  TEXT NOT NULL,
+    call_id    TEXT NOT NULL,
+    body       TEXT NOT NULL
+);
+CREATE UNIQUE INDEX call_search_docs_by_call ON call_search_docs (tenant_id, call_id);
+CREATE VIEW call_search_content AS SELECT id, 'x' || lower(hex(tenant_id)) AS tenant_key, body FROM call_search_docs;
+CREATE VIRTUAL TABLE call_search USING fts5(tenant_key, body, content = 'call_search_content', content_rowid = 'id',
+    tokenize = 'porter unicode61');
+CREATE TRIGGER call_search_docs_ai AFTER INSERT ON call_search_docs BEGIN
+    INSERT INTO call_search (rowid, tenant_key, body) VALUES (new.id, 'x' || lower(hex(new.tenant_id)), new.body);
+END;
+CREATE TRIGGER call_search_docs_ad AFTER DELETE ON call_search_docs BEGIN
+    INSERT INTO call_search (call_search, rowid, tenant_key, body) VALUES ('delete', old.id, 'x' || lower(hex(old.tenant_id)), old.body);
+END;
+CREATE TRIGGER call_search_docs_au AFTER UPDATE ON call_search_docs BEGIN
+    INSERT INTO call_search (call_search, rowid, tenant_key, body) VALUES ('delete', old.id, 'x' || lower(hex(old.tenant_id)), old.body);
+    INSERT INTO call_search (rowid, tenant_key, body) VALUES (new.id, 'x' || lower(hex(new.tenant_id)), new.body);
+END;
+
+-- Calls that ended before this version: their document now (summary, then the transcript a reader sees: the
+-- report's if there is one, else the live finals, else the conversation updates).
+INSERT INTO call_search_docs (id, tenant_id, call_id, body)
+SELECT c.created_at * 1000 + ROW_NUMBER() OVER (PARTITION BY c.created_at ORDER BY c.tenant_id, c.id) - 1, c.tenant_id, c.id,
+       COALESCE(c.summary, '') || char(10) || COALESCE((
+           SELECT group_concat(l.text, char(10) ORDER BY l.at, l.id) FROM transcript_lines l
+           WHERE l.tenant_id = c.tenant_id AND l.call_id = c.id AND l.source = (
+               SELECT s.source FROM transcript_lines s WHERE s.tenant_id = c.tenant_id AND s.call_id = c.id
+               ORDER BY CASE s.source WHEN 'report' THEN 0 WHEN 'live' THEN 1 ELSE 2 END LIMIT 1)), '')
+FROM calls c WHERE c.status = 'ended';
