@@ -1,5 +1,9 @@
 package dev.switchboard;
 
+import dev.switchboard.analytics.AnalyticsQueries;
+import dev.switchboard.analytics.AnalyticsRoutes;
+import dev.switchboard.analytics.Rebuild;
+import dev.switchboard.analytics.RollupMaintainer;
 import dev.switchboard.auth.Access;
 import dev.switchboard.auth.Accounts;
 import dev.switchboard.auth.ApiKeyRoutes;
@@ -94,6 +98,7 @@ public final class App implements AutoCloseable {
         checkCredentials(cipher);
         this.deliveries = new DeliveryLog(writer, clock);
         backfillCallFacts(writer);
+        new Rebuild(writer).ifPending(); // after the facts it counts, before any webhook
         config.tenants().forEach(t -> {
             if (tenants.ensure(t.id(), t.name())) log.info("created tenant {} ({})", t.id(), t.name());
         });
@@ -111,7 +116,7 @@ public final class App implements AutoCloseable {
             live.published(tenantId, updates);
         };
         CallQueries queries = new CallQueries(database, config.live().recentInSnapshot());
-        CallService callService = new CallService(clock);
+        CallService callService = new CallService(clock, new RollupMaintainer());
         writer.onRollback(callService::forgetRecent);
         WebhookIngest ingest = new WebhookIngest(writer, callService, afterCommit, clock);
         ActionLog actions = new ActionLog(database, writer);
@@ -134,7 +139,8 @@ public final class App implements AutoCloseable {
         var keyRoutes = new ApiKeyRoutes(tenants, apiKeys, tickets);
         var cors = new Cors(config.corsOrigins());
         var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets,
-                new SettingsRoutes(tenants), new DeliveryRoutes(tenants, database), auth, keyRoutes, gate);
+                new SettingsRoutes(tenants), new DeliveryRoutes(tenants, database), auth, keyRoutes, gate,
+                new AnalyticsRoutes(tenants, new AnalyticsQueries(database, clock)));
 
         this.server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -177,7 +183,8 @@ public final class App implements AutoCloseable {
     /** Everything that answers requests. */
     private record Edges(WebhookRoutes webhooks, CallRoutes calls, DebugRoutes debug, HealthRoutes health,
                          DashboardSocket dashboard, ListenSocket listen, ControlRoutes control, TransferTargetRoutes targets,
-                         SettingsRoutes settings, DeliveryRoutes deliveries, AuthRoutes auth, ApiKeyRoutes keys, Gate gate) {}
+                         SettingsRoutes settings, DeliveryRoutes deliveries, AuthRoutes auth, ApiKeyRoutes keys, Gate gate,
+                         AnalyticsRoutes analytics) {}
 
     /**
      * Every route with what it needs ({@link Access}); {@link Gate} enforces it before the handler. Sockets
@@ -204,6 +211,10 @@ public final class App implements AutoCloseable {
         for (String action : CallControl.ACTIONS) {
             c.routes.post("/api/{client_id}/calls/{call_id}/" + action, e.control().handler(action), Access.SUPERVISOR);
         }
+        c.routes.get("/api/{client_id}/analytics/summary", e.analytics()::summary, Access.VIEWER);
+        c.routes.get("/api/{client_id}/analytics/trend", e.analytics()::trend, Access.VIEWER);
+        c.routes.get("/api/{client_id}/analytics/hourly", e.analytics()::hourly, Access.VIEWER);
+        c.routes.get("/api/analytics/overview", e.analytics()::overview, Access.AGENCY_ADMIN);
         c.routes.get("/api/{client_id}/transfer-targets", e.targets()::list, Access.VIEWER);
         c.routes.post("/api/{client_id}/transfer-targets", e.targets()::create, Access.TENANT_ADMIN);
         c.routes.delete("/api/{client_id}/transfer-targets/{id}", e.targets()::delete, Access.TENANT_ADMIN);

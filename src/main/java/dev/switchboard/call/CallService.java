@@ -29,10 +29,17 @@ public final class CallService {
     private static final int MAX_WRITE_ATTEMPTS = 3;
 
     private final Clock clock;
+    private final CallWriteListener writes;
     private final RecentCalls recent = new RecentCalls();
 
     public CallService(Clock clock) {
+        this(clock, CallWriteListener.NONE);
+    }
+
+    /** {@code writes} hears of every row written, with the stored row it replaced (see {@link CallWriteListener}). */
+    public CallService(Clock clock, CallWriteListener writes) {
         this.clock = clock;
+        this.writes = writes;
     }
 
     /** Forgets cached calls; the writer calls this when a transaction rolls back. */
@@ -45,7 +52,10 @@ public final class CallService {
      * The cached copy is dropped, since the stored call may now be "behind" it.
      */
     public void overwrite(Handle h, Call call) {
-        new CallRepository(h).upsert(call);
+        CallRepository calls = new CallRepository(h);
+        Call before = calls.find(call.tenantId(), call.id()).orElse(null);
+        calls.upsert(call);
+        writes.written(h, before, call);
         recent.remove(call.tenantId(), call.id());
     }
 
@@ -105,6 +115,8 @@ public final class CallService {
         for (int attempt = 1; ; attempt++) {
             boolean written = before == null ? calls.insertIfAbsent(next) : calls.updateIfVersion(next, before.version());
             if (written) {
+                // "before" is exactly the stored row: the write succeeded only because its version was unchanged.
+                writes.written(calls.handle(), before, next);
                 RecentCalls.Entry e = recent.get(tenantId, next.id());
                 if (e != null) {
                     e.call = next;

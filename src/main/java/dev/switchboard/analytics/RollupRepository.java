@@ -1,0 +1,110 @@
+package dev.switchboard.analytics;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** The rollup rows of one tenant at a time (schema v9): every method takes the tenant first. */
+final class RollupRepository {
+    private static final String COLS = String.join(", ", Measures.COLUMNS);
+    private static final String PLACEHOLDERS = String.join(", ", Collections.nCopies(Measures.SIZE + 2, "?"));
+    private static final String ADD = "INSERT INTO analytics_buckets (tenant_id, bucket, " + COLS + ") VALUES (" + PLACEHOLDERS + ") "
+            + "ON CONFLICT (tenant_id, bucket) DO UPDATE SET "
+            + String.join(", ", Measures.COLUMNS.stream().map(c -> c + " = analytics_buckets." + c + " + excluded." + c).toList());
+    private static final String INSERT = "INSERT INTO analytics_buckets (tenant_id, bucket, " + COLS + ") VALUES (" + PLACEHOLDERS + ")";
+    private static final String ADD_FIELD = "INSERT INTO analytics_field_buckets (tenant_id, bucket, field, n, total_micros) "
+            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, bucket, field) DO UPDATE SET "
+            + "n = analytics_field_buckets.n + excluded.n, total_micros = analytics_field_buckets.total_micros + excluded.total_micros";
+
+    /** One stored row: a bucket and its measures. */
+    record Row(long bucket, long[] measures) {}
+
+    /** One field row: how many calls of the bucket had the field, and its sum in micro-units. */
+    record FieldRow(long bucket, String field, long n, long totalMicros) {}
+
+    private final Handle h;
+
+    RollupRepository(Handle h) {
+        this.h = h;
+    }
+
+    /** Adds ({@code sign} 1) or removes ({@code sign} -1) one call's contribution. */
+    void add(String tenantId, Contribution c, int sign) {
+        Update u = h.createUpdate(ADD).bind(0, tenantId).bind(1, c.bucket);
+        for (int i = 0; i < Measures.SIZE; i++) u.bind(i + 2, sign * c.measures[i]);
+        u.execute();
+        for (Map.Entry<String, Long> f : c.fields.entrySet()) {
+            h.createUpdate(ADD_FIELD).bind(0, tenantId).bind(1, c.bucket).bind(2, f.getKey()).bind(3, sign)
+                    .bind(4, sign * f.getValue()).execute();
+        }
+    }
+
+    /** Rows with {@code from <= bucket < to}, in bucket order. */
+    List<Row> range(String tenantId, long from, long to) {
+        return h.createQuery("SELECT bucket, " + COLS + " FROM analytics_buckets WHERE tenant_id = :t AND bucket >= :from "
+                        + "AND bucket < :to AND calls <> 0 ORDER BY bucket")
+                .bind("t", tenantId).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> {
+                    long[] m = new long[Measures.SIZE];
+                    for (int i = 0; i < Measures.SIZE; i++) m[i] = rs.getLong(i + 2);
+                    return new Row(rs.getLong(1), m);
+                }).list();
+    }
+
+    List<FieldRow> fields(String tenantId, long from, long to) {
+        return h.createQuery("SELECT bucket, field, n, total_micros FROM analytics_field_buckets WHERE tenant_id = :t "
+                        + "AND bucket >= :from AND bucket < :to AND n <> 0")
+                .bind("t", tenantId).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new FieldRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
+    }
+
+    void deleteRange(String tenantId, long from, long to) {
+        for (String table : List.of("analytics_buckets", "analytics_field_buckets")) {
+            h.createUpdate("DELETE FROM " + table + " WHERE tenant_id = :t AND bucket >= :from AND bucket < :to")
+                    .bind("t", tenantId).bind("from", from).bind("to", to).execute();
+        }
+    }
+
+    /** Inserts rows into an emptied range (see {@link #deleteRange}). */
+    void insert(String tenantId, List<Row> rows, List<FieldRow> fields) {
+        if (!rows.isEmpty()) {
+            PreparedBatch b = h.prepareBatch(INSERT);
+            for (Row r : rows) {
+                b.bind(0, tenantId).bind(1, r.bucket());
+                for (int i = 0; i < Measures.SIZE; i++) b.bind(i + 2, r.measures()[i]);
+                b.add();
+            }
+            b.execute();
+        }
+        if (!fields.isEmpty()) {
+            PreparedBatch b = h.prepareBatch("INSERT INTO analytics_field_buckets (tenant_id, bucket, field, n, total_micros) VALUES (?, ?, ?, ?, ?)");
+            for (FieldRow f : fields) b.bind(0, tenantId).bind(1, f.bucket()).bind(2, f.field()).bind(3, f.n()).bind(4, f.totalMicros()).add();
+            b.execute();
+        }
+    }
+
+    /** The first and last created_at of the tenant's calls, or null without calls. */
+    long[] span(String tenantId) {
+        return h.createQuery("SELECT MIN(created_at), MAX(created_at) FROM calls WHERE tenant_id = :t")
+                .bind("t", tenantId)
+                .map((rs, ctx) -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)})
+                .one();
+    }
+
+    List<String> tenants() {
+        return new ArrayList<>(h.createQuery("SELECT id FROM tenants ORDER BY id").mapTo(String.class).list());
+    }
+
+    boolean rebuildPending() {
+        return h.createQuery("SELECT COUNT(*) FROM analytics_pending_rebuild").mapTo(Long.class).one() > 0;
+    }
+
+    void clearPending() {
+        h.createUpdate("DELETE FROM analytics_pending_rebuild").execute();
+    }
+}
