@@ -1,20 +1,30 @@
-import { LayoutList, Settings } from "lucide-react";
+import { BarChart3, Building2, LayoutList, Settings } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import type { Tenant } from "@/lib/api-types";
 import { adminSection } from "@/features/admin/sections";
 import { useVisibleSections } from "@/features/admin/hooks";
+import { useSession } from "@/features/auth/hooks/auth-context";
 import { useView, type View } from "./useView";
 
-/** The tenant's screens, as links (they are URLs: ?view=…): Live calls, and Settings (the admin area). */
+/** The tenant's screens, as links (they are URLs: ?view=…): Live calls, Analytics, Agency (agency admins) and Settings (the admin area). */
 export function HeaderNav({ tenant }: { tenant: Tenant }) {
   const { view, show } = useView();
   const firstSection = useVisibleSections(tenant.id)[0];
+  const agencyAdmin = useSession()?.user.agencyAdmin ?? false;
   return (
     <nav aria-label="Screens" className="flex items-center gap-1">
       <NavLink target="board" active={view === "board" || (!adminSection(view) && !isTopLevel(view))} onSelect={show} icon={<LayoutList className="size-4" />}>
         Live calls
       </NavLink>
+      <NavLink target="analytics" active={view === "analytics"} onSelect={show} icon={<BarChart3 className="size-4" />} testId="nav-analytics">
+        Analytics
+      </NavLink>
+      {agencyAdmin && (
+        <NavLink target="overview" active={view === "overview"} onSelect={show} icon={<Building2 className="size-4" />} testId="nav-overview">
+          Agency
+        </NavLink>
+      )}
       {firstSection && (
         <NavLink target={firstSection.id} active={!!adminSection(view)} onSelect={show} icon={<Settings className="size-4" />} testId="nav-admin">
           Settings
@@ -24,8 +34,8 @@ export function HeaderNav({ tenant }: { tenant: Tenant }) {
   );
 }
 
-/** Top-level screens other than the board and the admin area (none yet besides those two). */
-const TOP_LEVEL = new Set<string>();
+/** Top-level screens other than the board and the admin area. */
+const TOP_LEVEL = new Set<string>(["analytics", "overview"]);
 
 function isTopLevel(view: View): boolean {
   return TOP_LEVEL.has(view);

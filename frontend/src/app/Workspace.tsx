@@ -8,6 +8,9 @@ import { isLive } from "@/features/calls/model/call-status";
 import { useCallOrder, useConnectionStatus, useHasSnapshot, useLiveCalls } from "@/features/live/hooks/live-context";
 import { AdminLayout } from "@/features/admin/components/AdminLayout";
 import { adminSection } from "@/features/admin/sections";
+import { AnalyticsPage } from "@/features/analytics/components/AnalyticsPage";
+import { OverviewPage } from "@/features/analytics/components/OverviewPage";
+import { useSession } from "@/features/auth/hooks/auth-context";
 import { useCallSelection } from "./useCallSelection";
 import { useView } from "./useView";
 
@@ -39,8 +42,11 @@ function StaleDataBanner() {
 export function Workspace({ tenant }: { tenant: Tenant }) {
   const { view } = useView();
   useDocumentTitle(tenant);
+  const agencyAdmin = useSession()?.user.agencyAdmin ?? false;
   const section = adminSection(view);
   if (section) return <AdminLayout tenant={tenant} section={section} />;
+  if (view === "analytics") return <AnalyticsPage tenant={tenant} />;
+  if (view === "overview" && agencyAdmin) return <OverviewPage />;
   return <Board tenant={tenant} />;
 }
 
