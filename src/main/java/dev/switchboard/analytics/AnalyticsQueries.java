@@ -52,6 +52,11 @@ public final class AnalyticsQueries {
         return clock.instant();
     }
 
+    /** A tenant's summary for {@code range=…} (today, 7d, 30d, 90d; custom with from/to), as the API answers it. */
+    public Object summary(Tenant tenant, String range, String from, String to) {
+        return range(tenant, range, Period.parse(range, from, to, tenant.zone(), now()));
+    }
+
     RangeView range(Tenant tenant, String rangeName, Period p) {
         ZoneId zone = tenant.zone();
         Period prev = p.previous(zone, now());
@@ -102,7 +107,7 @@ public final class AnalyticsQueries {
     }
 
     /** Per local day for the last {@code days} days including today. */
-    Trend trend(Tenant tenant, int days) {
+    public Trend trend(Tenant tenant, int days) {
         ZoneId zone = tenant.zone();
         LocalDate today = now().atZone(zone).toLocalDate();
         Period p = Period.of(today.minusDays(days - 1L), today, zone, now());
@@ -126,7 +131,7 @@ public final class AnalyticsQueries {
     }
 
     /** Today per local hour, and the average of the same hour on the same weekday of the previous four weeks. */
-    Hourly hourly(Tenant tenant) {
+    public Hourly hourly(Tenant tenant) {
         ZoneId zone = tenant.zone();
         LocalDate today = now().atZone(zone).toLocalDate();
         long[] todayCalls = new long[24], usualCalls = new long[24];
@@ -152,7 +157,7 @@ public final class AnalyticsQueries {
     }
 
     /** Every given tenant: live calls now, today's numbers and a 14-day sparkline of calls per local day. */
-    Overview overview(List<Tenant> tenants) {
+    public Overview overview(List<Tenant> tenants) {
         Map<String, Long> live = database.read(h -> {
             Map<String, Long> m = new HashMap<>();
             h.createQuery("SELECT tenant_id, COUNT(*) FROM calls WHERE status <> 'ended' GROUP BY tenant_id")

@@ -20,8 +20,7 @@ public final class AnalyticsRoutes {
     public void summary(Context ctx) {
         Tenant t = tenants.require(ctx.pathParam("client_id"));
         String range = ctx.queryParam("range");
-        Period p = Period.parse(range, ctx.queryParam("from"), ctx.queryParam("to"), t.zone(), queries.now());
-        ctx.json(queries.range(t, range == null || range.isBlank() ? "today" : range, p));
+        ctx.json(queries.summary(t, range == null || range.isBlank() ? "today" : range, ctx.queryParam("from"), ctx.queryParam("to")));
     }
 
     /** {@code GET /api/{client_id}/analytics/trend?days=7|30|90}: per local day. */

@@ -1,13 +1,13 @@
 package dev.switchboard.analytics;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallStatus;
 import dev.switchboard.call.EndedCategory;
 import dev.switchboard.http.Json;
 
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -71,24 +71,32 @@ final class Contribution {
         return Math.round(v * 1_000_000d);
     }
 
-    /** Top-level numeric fields of the structured data (e.g. {@code nps_score}); booleans and text are not averaged. */
+    /**
+     * Top-level numeric fields of the structured data (e.g. {@code nps_score}); booleans and text are not averaged.
+     * Read with the streaming parser, skipping nested values, since a rebuild does this for every call.
+     */
     private static Map<String, Long> numericFields(String structuredData) {
         if (structuredData == null || structuredData.isBlank() || structuredData.charAt(0) != '{') return Map.of();
-        JsonNode data;
-        try {
-            data = Json.MAPPER.readTree(structuredData);
-        } catch (Exception e) {
-            return Map.of();
-        }
-        Map<String, Long> out = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext() && out.size() < MAX_FIELDS; ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            if (v.isNumber() && e.getKey().length() <= MAX_FIELD_NAME && Math.abs(v.doubleValue()) < 1e12) {
-                out.put(e.getKey(), micros(v.doubleValue()));
+        Map<String, Long> out = null;
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(structuredData)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Map.of();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
+                    double d = p.getDoubleValue();
+                    if (name.length() <= MAX_FIELD_NAME && Math.abs(d) < 1e12 && (out == null || out.size() < MAX_FIELDS)) {
+                        if (out == null) out = new TreeMap<>();
+                        out.put(name, micros(d));
+                    }
+                } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                }
             }
+        } catch (Exception e) {
+            return Map.of(); // not JSON: nothing to average
         }
-        return out;
+        return out == null ? Map.of() : out;
     }
 
     @Override

@@ -32,6 +32,16 @@ public final class SuccessVerdict {
     /** True (success), false (evaluated, not a success) or null (not evaluated). */
     public static Boolean of(String stored) {
         if (stored == null || stored.isBlank()) return null;
+        // Fast paths for what almost every call stores (a rebuild reads millions): true, false, "true", a small score.
+        if (stored.equals("true") || stored.equals("\"true\"")) return true;
+        if (stored.equals("false") || stored.equals("\"false\"")) return false;
+        if (stored.length() <= 3 && Character.isDigit(stored.charAt(0))) {
+            try {
+                return score(Integer.parseInt(stored));
+            } catch (NumberFormatException e) {
+                // not a plain integer: read it as JSON below
+            }
+        }
         JsonNode v;
         try {
             v = Json.MAPPER.readTree(stored);

@@ -29,6 +29,9 @@ public final class Benchmark {
     private Benchmark() {}
 
     public static int run(String[] args, PrintStream out) {
+        if (args.length > 0 && args[0].equals("analytics")) {
+            return AnalyticsBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
+        }
         if (args.length > 0 && args[0].equals("listen")) {
             try {
                 return ListenBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
