@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,15 +29,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The analytics reads: rollup rows of a span of buckets, summed by the tenant's local day, hour and weekday in
- * Java (a 90-day view is at most 8,640 rows per tenant). Each bucket lies in exactly one local hour (see schema
- * v9), so a 23- or 25-hour day is just fewer or more buckets; on the 25-hour day both 1 a.m. hours count as 1 a.m.
+ * The analytics reads: rollup rows of a span of buckets, summed by the database per period, per local day or per
+ * local hour (a 90-day view covers at most 8,640 rows per tenant; a handful of grouped rows come back). Each bucket
+ * lies in exactly one local hour (see schema v9), so a 23- or 25-hour day is just fewer or more buckets; on the
+ * 25-hour day both 1 a.m. hours count as 1 a.m.
  * Thread-safe (stateless).
  */
 public final class AnalyticsQueries {
     /** How many previous same weekdays make "the usual" of an hour. */
     static final int USUAL_WEEKS = 4;
     static final int SPARKLINE_DAYS = 14;
+    /** Buckets per local day and per local hour, for {@link RollupRepository#sumByLocal}. */
+    private static final int DAY = 96, HOUR = 4;
 
     private final Database database;
     private final Clock clock;
@@ -62,15 +64,12 @@ public final class AnalyticsQueries {
         Period prev = p.previous(zone, now());
         return database.read(h -> {
             RollupRepository rollups = new RollupRepository(h);
-            long[] sum = new long[Measures.SIZE];
+            long[] sum = rollups.sum(tenant.id(), p.fromBucket(), p.toBucket());
+            long[] prevSum = rollups.sum(tenant.id(), prev.fromBucket(), prev.toBucket());
             long[][] heat = new long[7][24];
-            for (RollupRepository.Row r : rollups.range(tenant.id(), p.fromBucket(), p.toBucket())) {
-                Measures.add(sum, r.measures(), 1);
-                ZonedDateTime local = local(r.bucket(), zone);
-                heat[local.getDayOfWeek().getValue() - 1][local.getHour()] += r.measures()[Measures.CALLS];
-            }
-            long[] prevSum = new long[Measures.SIZE];
-            for (RollupRepository.Row r : rollups.range(tenant.id(), prev.fromBucket(), prev.toBucket())) Measures.add(prevSum, r.measures(), 1);
+            rollups.sumByLocal(tenant.id(), p.fromBucket(), p.toBucket(), zone, HOUR).forEach((localHour, m) ->
+                    heat[LocalDate.ofEpochDay(Math.floorDiv(localHour, 24)).getDayOfWeek().getValue() - 1][(int) Math.floorMod(localHour, 24)]
+                            += m[Measures.CALLS]);
             List<Field> fields = fields(rollups.fields(tenant.id(), p.fromBucket(), p.toBucket()),
                     rollups.fields(tenant.id(), prev.fromBucket(), prev.toBucket()));
             List<Category> categories = new ArrayList<>();
@@ -122,11 +121,9 @@ public final class AnalyticsQueries {
     }
 
     private Map<LocalDate, long[]> byDay(String tenantId, Period p, ZoneId zone) {
-        List<RollupRepository.Row> rows = database.read(h -> new RollupRepository(h).range(tenantId, p.fromBucket(), p.toBucket()));
         Map<LocalDate, long[]> byDay = new TreeMap<>();
-        for (RollupRepository.Row r : rows) {
-            Measures.add(byDay.computeIfAbsent(local(r.bucket(), zone).toLocalDate(), d -> new long[Measures.SIZE]), r.measures(), 1);
-        }
+        database.read(h -> new RollupRepository(h).sumByLocal(tenantId, p.fromBucket(), p.toBucket(), zone, DAY))
+                .forEach((epochDay, m) -> byDay.put(LocalDate.ofEpochDay(epochDay), m));
         return byDay;
     }
 
@@ -138,15 +135,13 @@ public final class AnalyticsQueries {
         database.read(h -> {
             RollupRepository rollups = new RollupRepository(h);
             Period t = Period.of(today, today, zone, now());
-            for (RollupRepository.Row r : rollups.range(tenant.id(), t.fromBucket(), t.toBucket())) {
-                todayCalls[local(r.bucket(), zone).getHour()] += r.measures()[Measures.CALLS];
-            }
+            rollups.sumByLocal(tenant.id(), t.fromBucket(), t.toBucket(), zone, HOUR)
+                    .forEach((localHour, m) -> todayCalls[(int) Math.floorMod(localHour, 24)] += m[Measures.CALLS]);
             for (int w = 1; w <= USUAL_WEEKS; w++) {
                 LocalDate d = today.minusWeeks(w);
                 Period past = Period.of(d, d, zone, now());
-                for (RollupRepository.Row r : rollups.range(tenant.id(), past.fromBucket(), past.toBucket())) {
-                    usualCalls[local(r.bucket(), zone).getHour()] += r.measures()[Measures.CALLS];
-                }
+                rollups.sumByLocal(tenant.id(), past.fromBucket(), past.toBucket(), zone, HOUR)
+                        .forEach((localHour, m) -> usualCalls[(int) Math.floorMod(localHour, 24)] += m[Measures.CALLS]);
             }
             return null;
         });
@@ -179,9 +174,5 @@ public final class AnalyticsQueries {
                     Kpis.of(byDay.getOrDefault(today, new long[Measures.SIZE])), spark));
         }
         return new Overview(rows);
-    }
-
-    private static ZonedDateTime local(long bucket, ZoneId zone) {
-        return Instant.ofEpochMilli(bucket * Contribution.BUCKET_MS).atZone(zone);
     }
 }

@@ -57,6 +57,47 @@ final class RollupRepository {
                 }).list();
     }
 
+    private static final String SUMS = String.join(", ", Measures.COLUMNS.stream().map(c -> "SUM(" + c + ")").toList());
+
+    /** The measures of {@code from <= bucket < to} summed by the database (one row however long the span). */
+    long[] sum(String tenantId, long from, long to) {
+        return h.createQuery("SELECT " + SUMS + " FROM analytics_buckets WHERE tenant_id = :t AND bucket >= :from AND bucket < :to")
+                .bind("t", tenantId).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> {
+                    long[] m = new long[Measures.SIZE];
+                    for (int i = 0; i < Measures.SIZE; i++) m[i] = rs.getLong(i + 1);
+                    return m;
+                }).one();
+    }
+
+    /**
+     * The measures of {@code from <= bucket < to} summed per local day ({@code bucketsPerGroup} 96, key = local epoch
+     * day) or local hour (4, key = local epoch hour), grouped by the database. The span is cut where the zone's
+     * offset changes, so each piece shifts buckets by one constant offset: exact across daylight-saving changes.
+     */
+    java.util.Map<Long, long[]> sumByLocal(String tenantId, long from, long to, java.time.ZoneId zone, int bucketsPerGroup) {
+        java.util.Map<Long, long[]> out = new java.util.TreeMap<>();
+        java.time.zone.ZoneRules rules = zone.getRules();
+        for (long a = from; a < to; ) {
+            java.time.Instant at = java.time.Instant.ofEpochMilli(a * Contribution.BUCKET_MS);
+            long offset = rules.getOffset(at).getTotalSeconds() / (Contribution.BUCKET_MS / 1000);
+            java.time.zone.ZoneOffsetTransition next = rules.nextTransition(at);
+            long b = next == null ? to : Math.max(a + 1, Math.min(to, Math.floorDiv(next.getInstant().toEpochMilli(), Contribution.BUCKET_MS)));
+            // Numbers we computed, written into the SQL: PostgreSQL groups by an expression only when it is the same text.
+            String key = "(bucket + " + offset + ") / " + bucketsPerGroup;
+            h.createQuery("SELECT " + key + " AS k, " + SUMS + " FROM analytics_buckets WHERE tenant_id = :t "
+                            + "AND bucket >= :from AND bucket < :to GROUP BY " + key)
+                    .bind("t", tenantId).bind("from", a).bind("to", b)
+                    .map((rs, ctx) -> {
+                        long[] m = out.computeIfAbsent(rs.getLong(1), k -> new long[Measures.SIZE]);
+                        for (int i = 0; i < Measures.SIZE; i++) m[i] += rs.getLong(i + 2);
+                        return m;
+                    }).list();
+            a = b;
+        }
+        return out;
+    }
+
     List<FieldRow> fields(String tenantId, long from, long to) {
         return h.createQuery("SELECT bucket, field, n, total_micros FROM analytics_field_buckets WHERE tenant_id = :t "
                         + "AND bucket >= :from AND bucket < :to AND n <> 0")
