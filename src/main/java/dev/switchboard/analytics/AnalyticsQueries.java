@@ -67,11 +67,11 @@ public final class AnalyticsQueries {
             long[] sum = rollups.sum(tenant.id(), p.fromBucket(), p.toBucket());
             long[] prevSum = rollups.sum(tenant.id(), prev.fromBucket(), prev.toBucket());
             long[][] heat = new long[7][24];
-            rollups.sumByLocal(tenant.id(), p.fromBucket(), p.toBucket(), zone, HOUR).forEach((localHour, m) ->
+            rollups.sumByLocal(tenant.id(), p.fromBucket(), p.toBucket(), zone, HOUR, true).forEach((localHour, m) ->
                     heat[LocalDate.ofEpochDay(Math.floorDiv(localHour, 24)).getDayOfWeek().getValue() - 1][(int) Math.floorMod(localHour, 24)]
                             += m[Measures.CALLS]);
-            List<Field> fields = fields(rollups.fields(tenant.id(), p.fromBucket(), p.toBucket()),
-                    rollups.fields(tenant.id(), prev.fromBucket(), prev.toBucket()));
+            List<Field> fields = fields(rollups.fieldTotals(tenant.id(), p.fromBucket(), p.toBucket()),
+                    rollups.fieldTotals(tenant.id(), prev.fromBucket(), prev.toBucket()));
             List<Category> categories = new ArrayList<>();
             for (EndedCategory c : EndedCategory.values()) categories.add(new Category(c.wire(), sum[Measures.ended(c)]));
             List<DurationBin> durations = new ArrayList<>();
@@ -135,12 +135,12 @@ public final class AnalyticsQueries {
         database.read(h -> {
             RollupRepository rollups = new RollupRepository(h);
             Period t = Period.of(today, today, zone, now());
-            rollups.sumByLocal(tenant.id(), t.fromBucket(), t.toBucket(), zone, HOUR)
+            rollups.sumByLocal(tenant.id(), t.fromBucket(), t.toBucket(), zone, HOUR, true)
                     .forEach((localHour, m) -> todayCalls[(int) Math.floorMod(localHour, 24)] += m[Measures.CALLS]);
             for (int w = 1; w <= USUAL_WEEKS; w++) {
                 LocalDate d = today.minusWeeks(w);
                 Period past = Period.of(d, d, zone, now());
-                rollups.sumByLocal(tenant.id(), past.fromBucket(), past.toBucket(), zone, HOUR)
+                rollups.sumByLocal(tenant.id(), past.fromBucket(), past.toBucket(), zone, HOUR, true)
                         .forEach((localHour, m) -> usualCalls[(int) Math.floorMod(localHour, 24)] += m[Measures.CALLS]);
             }
             return null;

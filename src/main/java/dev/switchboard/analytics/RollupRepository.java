@@ -76,6 +76,14 @@ final class RollupRepository {
      * offset changes, so each piece shifts buckets by one constant offset: exact across daylight-saving changes.
      */
     java.util.Map<Long, long[]> sumByLocal(String tenantId, long from, long to, java.time.ZoneId zone, int bucketsPerGroup) {
+        return sumByLocal(tenantId, from, to, zone, bucketsPerGroup, false);
+    }
+
+    /** As above; {@code callsOnly} sums just {@link Measures#CALLS} (the heat map and the hourly chart need no more). */
+    java.util.Map<Long, long[]> sumByLocal(String tenantId, long from, long to, java.time.ZoneId zone, int bucketsPerGroup,
+                                           boolean callsOnly) {
+        String sums = callsOnly ? "SUM(calls)" : SUMS;
+        int width = callsOnly ? 1 : Measures.SIZE;
         java.util.Map<Long, long[]> out = new java.util.TreeMap<>();
         java.time.zone.ZoneRules rules = zone.getRules();
         for (long a = from; a < to; ) {
@@ -85,12 +93,12 @@ final class RollupRepository {
             long b = next == null ? to : Math.max(a + 1, Math.min(to, Math.floorDiv(next.getInstant().toEpochMilli(), Contribution.BUCKET_MS)));
             // Numbers we computed, written into the SQL: PostgreSQL groups by an expression only when it is the same text.
             String key = "(bucket + " + offset + ") / " + bucketsPerGroup;
-            h.createQuery("SELECT " + key + " AS k, " + SUMS + " FROM analytics_buckets WHERE tenant_id = :t "
+            h.createQuery("SELECT " + key + " AS k, " + sums + " FROM analytics_buckets WHERE tenant_id = :t "
                             + "AND bucket >= :from AND bucket < :to GROUP BY " + key)
                     .bind("t", tenantId).bind("from", a).bind("to", b)
                     .map((rs, ctx) -> {
                         long[] m = out.computeIfAbsent(rs.getLong(1), k -> new long[Measures.SIZE]);
-                        for (int i = 0; i < Measures.SIZE; i++) m[i] += rs.getLong(i + 2);
+                        for (int i = 0; i < width; i++) m[i] += rs.getLong(i + 2);
                         return m;
                     }).list();
             a = b;
@@ -98,11 +106,12 @@ final class RollupRepository {
         return out;
     }
 
-    List<FieldRow> fields(String tenantId, long from, long to) {
-        return h.createQuery("SELECT bucket, field, n, total_micros FROM analytics_field_buckets WHERE tenant_id = :t "
-                        + "AND bucket >= :from AND bucket < :to AND n <> 0")
+    /** Per field over {@code from <= bucket < to}, summed by the database (bucket is 0 in the answer). */
+    List<FieldRow> fieldTotals(String tenantId, long from, long to) {
+        return h.createQuery("SELECT field, SUM(n), SUM(total_micros) FROM analytics_field_buckets WHERE tenant_id = :t "
+                        + "AND bucket >= :from AND bucket < :to GROUP BY field")
                 .bind("t", tenantId).bind("from", from).bind("to", to)
-                .map((rs, ctx) -> new FieldRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
+                .map((rs, ctx) -> new FieldRow(0, rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
     }
 
     void deleteRange(String tenantId, long from, long to) {
