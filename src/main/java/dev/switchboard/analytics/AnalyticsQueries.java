@@ -55,7 +55,7 @@ public final class AnalyticsQueries {
     }
 
     /** A tenant's summary for {@code range=…} (today, 7d, 30d, 90d; custom with from/to), as the API answers it. */
-    public Object summary(Tenant tenant, String range, String from, String to) {
+    public RangeView summary(Tenant tenant, String range, String from, String to) {
         return range(tenant, range, Period.parse(range, from, to, tenant.zone(), now()));
     }
 
