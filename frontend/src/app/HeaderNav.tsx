@@ -1,15 +1,17 @@
-import { History, LayoutList, Settings } from "lucide-react";
+import { BarChart3, Building2, History, LayoutList, Settings } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import type { Tenant } from "@/lib/api-types";
 import { adminSection } from "@/features/admin/sections";
 import { useVisibleSections } from "@/features/admin/hooks";
+import { useSession } from "@/features/auth/hooks/auth-context";
 import { useView, type View } from "./useView";
 
-/** The tenant's screens, as links (they are URLs: ?view=…): Live calls, and Settings (the admin area). */
+/** The tenant's screens, as links (they are URLs: ?view=…): Live calls, Analytics, Agency (agency admins) and Settings (the admin area). */
 export function HeaderNav({ tenant }: { tenant: Tenant }) {
   const { view, show } = useView();
   const firstSection = useVisibleSections(tenant.id)[0];
+  const agencyAdmin = useSession()?.user.agencyAdmin ?? false;
   return (
     <nav aria-label="Screens" className="flex items-center gap-1">
       <NavLink target="board" active={view === "board" || (!adminSection(view) && !isTopLevel(view))} onSelect={show} icon={<LayoutList className="size-4" />}>
@@ -18,6 +20,14 @@ export function HeaderNav({ tenant }: { tenant: Tenant }) {
       <NavLink target="history" active={view === "history"} onSelect={show} icon={<History className="size-4" />} testId="nav-history">
         History
       </NavLink>
+      <NavLink target="analytics" active={view === "analytics"} onSelect={show} icon={<BarChart3 className="size-4" />} testId="nav-analytics">
+        Analytics
+      </NavLink>
+      {agencyAdmin && (
+        <NavLink target="overview" active={view === "overview"} onSelect={show} icon={<Building2 className="size-4" />} testId="nav-overview">
+          Agency
+        </NavLink>
+      )}
       {firstSection && (
         <NavLink target={firstSection.id} active={!!adminSection(view)} onSelect={show} icon={<Settings className="size-4" />} testId="nav-admin">
           Settings
@@ -28,7 +38,7 @@ export function HeaderNav({ tenant }: { tenant: Tenant }) {
 }
 
 /** Top-level screens other than the board and the admin area. */
-const TOP_LEVEL = new Set<string>(["history"]);
+const TOP_LEVEL = new Set<string>(["history", "analytics", "overview"]);
 
 function isTopLevel(view: View): boolean {
   return TOP_LEVEL.has(view);

@@ -9,6 +9,9 @@ import { useCallOrder, useConnectionStatus, useHasSnapshot, useLiveCalls } from 
 import { AdminLayout } from "@/features/admin/components/AdminLayout";
 import { adminSection } from "@/features/admin/sections";
 import { HistoryScreen } from "@/features/history/components/HistoryScreen";
+import { AnalyticsPage } from "@/features/analytics/components/AnalyticsPage";
+import { OverviewPage } from "@/features/analytics/components/OverviewPage";
+import { useSession } from "@/features/auth/hooks/auth-context";
 import { useCallSelection } from "./useCallSelection";
 import { useView } from "./useView";
 
@@ -40,9 +43,12 @@ function StaleDataBanner() {
 export function Workspace({ tenant }: { tenant: Tenant }) {
   const { view } = useView();
   useDocumentTitle(tenant);
+  const agencyAdmin = useSession()?.user.agencyAdmin ?? false;
   const section = adminSection(view);
   if (section) return <AdminLayout tenant={tenant} section={section} />;
   if (view === "history") return <HistoryScreen tenant={tenant} />;
+  if (view === "analytics") return <AnalyticsPage tenant={tenant} />;
+  if (view === "overview" && agencyAdmin) return <OverviewPage />;
   return <Board tenant={tenant} />;
 }
 

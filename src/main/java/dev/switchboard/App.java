@@ -1,5 +1,9 @@
 package dev.switchboard;
 
+import dev.switchboard.analytics.AnalyticsQueries;
+import dev.switchboard.analytics.AnalyticsRoutes;
+import dev.switchboard.analytics.Rebuild;
+import dev.switchboard.analytics.RollupMaintainer;
 import dev.switchboard.audit.AuditLog;
 import dev.switchboard.audit.AuditRoutes;
 import dev.switchboard.auth.Access;
@@ -105,6 +109,7 @@ public final class App implements AutoCloseable {
         checkCredentials(cipher);
         this.deliveries = new DeliveryLog(writer, clock);
         backfillCallFacts(writer);
+        new Rebuild(writer).ifPending(); // after the facts it counts, before any webhook
         config.tenants().forEach(t -> {
             if (tenants.ensure(t.id(), t.name())) log.info("created tenant {} ({})", t.id(), t.name());
         });
@@ -123,7 +128,7 @@ public final class App implements AutoCloseable {
         };
         CallQueries queries = new CallQueries(database, config.live().recentInSnapshot());
         var searchIndex = new dev.switchboard.history.SearchIndex(database.dialect());
-        CallService callService = new CallService(clock, searchIndex::refresh);
+        CallService callService = new CallService(clock, new RollupMaintainer(), searchIndex::refresh);
         writer.onRollback(callService::forgetRecent);
         WebhookIngest ingest = new WebhookIngest(writer, callService, afterCommit, clock);
         ActionLog actions = new ActionLog(database, writer);
@@ -160,7 +165,8 @@ public final class App implements AutoCloseable {
         var edges = new Edges(webhooks, calls, debug, health, dashboardSocket, listenSocket, control, targets,
                 settings, new DeliveryRoutes(tenants, database, testDelivery), auth, keyRoutes, gate,
                 new UserRoutes(userAdmin, audit), new MemberRoutes(tenants, userAdmin, audit), new TenantRoutes(tenants, audit),
-                new AuditRoutes(tenants, audit), history);
+                new AuditRoutes(tenants, audit), history,
+                new AnalyticsRoutes(tenants, new AnalyticsQueries(database, clock)));
 
         this.server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -205,7 +211,7 @@ public final class App implements AutoCloseable {
                          DashboardSocket dashboard, ListenSocket listen, ControlRoutes control, TransferTargetRoutes targets,
                          SettingsRoutes settings, DeliveryRoutes deliveries, AuthRoutes auth, ApiKeyRoutes keys, Gate gate,
                          UserRoutes users, MemberRoutes members, TenantRoutes tenantAdmin, AuditRoutes audit,
-                         HistoryRoutes history) {}
+                         HistoryRoutes history, AnalyticsRoutes analytics) {}
 
     /**
      * Every route with what it needs ({@link Access}); {@link Gate} enforces it before the handler. Sockets
@@ -245,6 +251,10 @@ public final class App implements AutoCloseable {
         for (String action : CallControl.ACTIONS) {
             c.routes.post("/api/{client_id}/calls/{call_id}/" + action, e.control().handler(action), Access.SUPERVISOR);
         }
+        c.routes.get("/api/{client_id}/analytics/summary", e.analytics()::summary, Access.VIEWER);
+        c.routes.get("/api/{client_id}/analytics/trend", e.analytics()::trend, Access.VIEWER);
+        c.routes.get("/api/{client_id}/analytics/hourly", e.analytics()::hourly, Access.VIEWER);
+        c.routes.get("/api/analytics/overview", e.analytics()::overview, Access.AGENCY_ADMIN);
         c.routes.get("/api/{client_id}/transfer-targets", e.targets()::list, Access.VIEWER);
         c.routes.post("/api/{client_id}/transfer-targets", e.targets()::create, Access.TENANT_ADMIN);
         c.routes.delete("/api/{client_id}/transfer-targets/{id}", e.targets()::delete, Access.TENANT_ADMIN);

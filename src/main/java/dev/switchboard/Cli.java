@@ -51,9 +51,11 @@ final class Cli {
                   --seed N                   repeat the same calls (default: random)
                   --max-in-flight N          concurrent webhook requests (default 64)
                   --webhook-auth S ...       sign webhooks like the tenants' settings (see simulate --help)
+              analytics rebuild [tenant]     recount the analytics rollups from the stored calls (after a bulk load)
               bench [options]                benchmark ingestion and live delivery (see README)
               generate-history [options]     write a realistic history into the database (see README)
                   --calls N --tenants N --days N --seed S   (defaults 1000000, 10, 365, 1)
+              bench analytics [options]      benchmark the analytics views on an existing database (see README)
               help                           this text
 
             Configuration comes from environment variables (PORT, DATABASE_URL, SWITCHBOARD_*); see README.
@@ -70,6 +72,7 @@ final class Cli {
             case "tenant" -> dev.switchboard.tenant.TenantCommand.run(rest, env, System.in, System.out, System.err);
             case "user" -> dev.switchboard.auth.UserCommand.run(rest, env, System.in, System.out, System.err);
             case "simulate" -> dev.switchboard.simulator.SimulatorCommand.run(rest, System.out);
+            case "analytics" -> dev.switchboard.analytics.AnalyticsCommand.run(rest, env, System.out);
             case "bench" -> dev.switchboard.bench.Benchmark.run(rest, System.out);
             case "generate-history" -> dev.switchboard.history.GenerateHistoryCommand.run(rest, env, System.out, System.err);
             case "help", "--help", "-h" -> {

@@ -32,6 +32,9 @@ public final class Benchmark {
         if (args.length > 0 && args[0].equals("history")) {
             return HistoryBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
         }
+        if (args.length > 0 && args[0].equals("analytics")) {
+            return AnalyticsBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
+        }
         if (args.length > 0 && args[0].equals("listen")) {
             try {
                 return ListenBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);

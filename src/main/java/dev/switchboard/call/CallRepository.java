@@ -55,6 +55,11 @@ public final class CallRepository {
         this.h = h;
     }
 
+    /** The transaction this repository works in (for listeners that write alongside the call). */
+    Handle handle() {
+        return h;
+    }
+
     public Optional<Call> find(String tenantId, String callId) {
         return h.createQuery("SELECT " + COLUMNS + " FROM calls WHERE tenant_id = :t AND id = :id")
                 .bind("t", tenantId).bind("id", callId)

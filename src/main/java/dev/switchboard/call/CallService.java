@@ -29,6 +29,7 @@ public final class CallService {
     private static final int MAX_WRITE_ATTEMPTS = 3;
 
     private final Clock clock;
+    private final CallWriteListener writes;
     private final EndedCallWrites endedWrites;
     private final RecentCalls recent = new RecentCalls();
 
@@ -42,11 +43,16 @@ public final class CallService {
     }
 
     public CallService(Clock clock) {
-        this(clock, (h, tenantId, callId) -> {});
+        this(clock, CallWriteListener.NONE, (h, tenantId, callId) -> {});
     }
 
-    public CallService(Clock clock, EndedCallWrites endedWrites) {
+    /**
+     * {@code writes} hears of every row written, with the stored row it replaced (see {@link CallWriteListener});
+     * {@code endedWrites} of every ended call a message touched (its row or its transcript).
+     */
+    public CallService(Clock clock, CallWriteListener writes, EndedCallWrites endedWrites) {
         this.clock = clock;
+        this.writes = writes;
         this.endedWrites = endedWrites;
     }
 
@@ -60,7 +66,10 @@ public final class CallService {
      * The cached copy is dropped, since the stored call may now be "behind" it.
      */
     public void overwrite(Handle h, Call call) {
-        new CallRepository(h).upsert(call);
+        CallRepository calls = new CallRepository(h);
+        Call before = calls.find(call.tenantId(), call.id()).orElse(null);
+        calls.upsert(call);
+        writes.written(h, before, call);
         recent.remove(call.tenantId(), call.id());
         if (call.isEnded()) endedWrites.ended(h, call.tenantId(), call.id());
     }
@@ -124,6 +133,8 @@ public final class CallService {
         for (int attempt = 1; ; attempt++) {
             boolean written = before == null ? calls.insertIfAbsent(next) : calls.updateIfVersion(next, before.version());
             if (written) {
+                // "before" is exactly the stored row: the write succeeded only because its version was unchanged.
+                writes.written(calls.handle(), before, next);
                 RecentCalls.Entry e = recent.get(tenantId, next.id());
                 if (e != null) {
                     e.call = next;

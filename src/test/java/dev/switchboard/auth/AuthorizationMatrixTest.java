@@ -124,6 +124,12 @@ class AuthorizationMatrixTest {
         row("GET", "/api/acme/history/export.jsonl", null,                            401, 200, 200, 200, 200, 200, 200, 404);
         row("POST", "/api/acme/calls/c1/mute", "{}",                                  401, 403, 409, 409, 409, 403, 409, 404);
         row("POST", "/api/acme/calls/c1/transfer", "{\"number\":\"+14155550100\"}",   401, 403, 409, 409, 409, 403, 409, 404);
+        row("GET", "/api/acme/analytics/summary?range=30d", null,                     401, 200, 200, 200, 200, 200, 200, 404);
+        row("GET", "/api/acme/analytics/summary?range=someday", null,                 401, 400, 400, 400, 400, 400, 400, 404);
+        row("GET", "/api/acme/analytics/trend?days=7", null,                          401, 200, 200, 200, 200, 200, 200, 404);
+        row("GET", "/api/acme/analytics/hourly", null,                                401, 200, 200, 200, 200, 200, 200, 404);
+        row("GET", "/api/bravo/analytics/summary", null,                              401, 404, 404, 404, 200, 404, 404, 200);
+        row("GET", "/api/analytics/overview", null,                                   401, 403, 403, 403, 200, 403, 403, 403);
         row("GET", "/api/acme/transfer-targets", null,                                401, 200, 200, 200, 200, 200, 200, 404);
         row("POST", "/api/acme/transfer-targets", "{\"name\":\"Desk #\",\"number\":\"+14155550100\"}",
                                                                                       401, 403, 403, 201, 201, 403, 403, 404);

@@ -1,0 +1,22 @@
+/**
+ * Links from a chart into the History screen with its filters in the URL (the parameter names History
+ * reads: category, from, to, status, assistant, type, transferred, success, minDuration, maxDuration).
+ * The tenant (client) stays; everything of the Analytics screen goes.
+ */
+export type HistoryFilters = Partial<Record<"category" | "from" | "to" | "transferred" | "success" | "minDuration" | "maxDuration", string>>;
+
+export function historyHref(filters: HistoryFilters, location: Pick<Location, "href"> = window.location): string {
+  const current = new URL(location.href);
+  const url = new URL(current.pathname, current.origin);
+  const client = current.searchParams.get("client");
+  if (client) url.searchParams.set("client", client);
+  url.searchParams.set("view", "history");
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== "") url.searchParams.set(k, v);
+  return url.pathname + url.search;
+}
+
+/** Opens History with the filters (a full navigation keeps it simple and the back button right). */
+export function openHistory(filters: HistoryFilters): void {
+  window.history.pushState(null, "", historyHref(filters));
+  window.dispatchEvent(new PopStateEvent("popstate"));
+}
