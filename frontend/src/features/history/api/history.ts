@@ -33,7 +33,7 @@ export interface HistoryItem {
 export interface HistoryPage {
   items: HistoryItem[];
   next?: string | null;
-  /** First pages only: exact up to 1,000, then `atLeast`. */
+  /** First pages only: exact up to 500, then `atLeast`. */
   total?: { count: number; atLeast: boolean } | null;
 }
 

@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 /** One tenant's call history: pages, a capped count, search highlights and the export stream. Tenant first. */
 final class HistoryRepository {
     /** Counting stops here: "1,000+" is as useful as the exact number and costs a bounded walk. */
-    static final int COUNT_CAP = 1000;
+    static final int COUNT_CAP = 500;
+    /** A range with fewer matches than this in the tenant is read through its own index (see {@link #rangeIndex}). */
+    static final int RARE_RANGE = 2000;
     /** Highlight marks inside a snippet (control characters cannot occur in stored text we show). */
     static final char MARK_START = '\u0002';
     static final char MARK_END = '\u0003';
@@ -28,7 +30,7 @@ final class HistoryRepository {
 
     /** Up to {@code limit + 1} rows after the cursor (the extra one says whether there is a next page). */
     List<HistoryRow> page(String tenantId, HistoryQuery q) {
-        HistorySql sql = new HistorySql(dialect, tenantId, q, true);
+        HistorySql sql = new HistorySql(dialect, tenantId, q, true, rangeIndex(tenantId, q));
         return sql.bindTo(h.createQuery("SELECT " + sql.columns() + " FROM " + sql.from() + " WHERE " + sql.where()
                         + sql.order() + " LIMIT " + (q.limit() + 1)))
                 .map((rs, ctx) -> HistoryRow.read(rs, sql.withDoc())).list();
@@ -36,10 +38,45 @@ final class HistoryRepository {
 
     /** How many calls the view has, counting no further than {@link #COUNT_CAP} + 1. */
     int cappedCount(String tenantId, HistoryQuery q) {
-        HistorySql sql = new HistorySql(dialect, tenantId, q, false);
+        HistorySql sql = new HistorySql(dialect, tenantId, q, false, rangeIndex(tenantId, q));
         return sql.bindTo(h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM " + sql.from() + " WHERE " + sql.where()
                         + " LIMIT " + (COUNT_CAP + 1) + ") capped"))
                 .mapTo(Integer.class).one();
+    }
+
+    /**
+     * SQLite: the index to read a duration or cost range through when the range is rare in the tenant, else null.
+     * SQLite's planner has no value statistics, so it walks the time index (right for common ranges: 50 matches
+     * come quickly) even when the range matches nothing (then it reads the whole tenant). Counting the range's
+     * matches on its own index, up to {@link #RARE_RANGE}, is an index-only read of at most that many entries,
+     * and tells the two apart. PostgreSQL's statistics do this by themselves.
+     */
+    String rangeIndex(String tenantId, HistoryQuery q) {
+        if (dialect != Dialect.SQLITE || q.searching()) return null;
+        String best = null;
+        int fewest = RARE_RANGE;
+        if (q.minDurationMs() != null || q.maxDurationMs() != null) {
+            int n = rangeCount(tenantId, "duration_ms", q.minDurationMs(), q.maxDurationMs());
+            if (n < fewest) {
+                fewest = n;
+                best = "calls_by_duration";
+            }
+        }
+        if (q.minCost() != null || q.maxCost() != null) {
+            int n = rangeCount(tenantId, "cost", q.minCost(), q.maxCost());
+            if (n < fewest) best = "calls_by_cost";
+        }
+        return best;
+    }
+
+    private int rangeCount(String tenantId, String column, Number min, Number max) {
+        // column is one of two constants above; the bounds are bound.
+        var query = h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM calls WHERE tenant_id = :t"
+                + (min != null ? " AND " + column + " >= :min" : " AND " + column + " IS NOT NULL")
+                + (max != null ? " AND " + column + " <= :max" : "") + " LIMIT " + RARE_RANGE + ") n").bind("t", tenantId);
+        if (min != null) query.bind("min", min);
+        if (max != null) query.bind("max", max);
+        return query.mapTo(Integer.class).one();
     }
 
     /**

@@ -33,6 +33,11 @@ final class HistorySql {
     private final Map<String, Object> binds = new LinkedHashMap<>();
 
     HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor) {
+        this(dialect, tenantId, q, withCursor, null);
+    }
+
+    /** {@code index}: SQLite only, an index the plan must use (a constant of {@link HistoryRepository}, never input). */
+    HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, String index) {
         bind("tenant", tenantId);
         docOrder = q.searching() && dialect == Dialect.SQLITE;
         if (docOrder) {
@@ -51,6 +56,7 @@ final class HistorySql {
             bind("words", String.join(" ", q.words()));
         } else {
             from.append("calls c");
+            if (index != null) from.append(" INDEXED BY ").append(index);
             where.append("c.tenant_id = :tenant");
         }
         in("c.status", q.statuses());

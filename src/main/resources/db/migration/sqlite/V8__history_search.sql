@@ -13,6 +13,11 @@ CREATE INDEX calls_by_status ON calls (tenant_id, status, created_at, id);
 CREATE INDEX calls_by_category ON calls (tenant_id, ended_category, created_at, id);
 CREATE INDEX calls_by_reason ON calls (tenant_id, ended_reason, created_at, id);
 CREATE INDEX calls_by_phone ON calls (tenant_id, phone_number, created_at, id);
+-- Ranges that match few calls (over 5 minutes, over $1) would walk the whole tenant in time order; with these
+-- the rows are found directly and sorted (history/HistoryRepository.java asks how many match first on SQLite,
+-- whose planner cannot tell; PostgreSQL's statistics can).
+CREATE INDEX calls_by_duration ON calls (tenant_id, duration_ms);
+CREATE INDEX calls_by_cost ON calls (tenant_id, cost);
 
 -- One search document per ended call: its summary and transcript (history/SearchIndex.java writes it in the
 -- same transaction as the call). FTS5 keeps only the index (external content); the triggers keep it in step.
