@@ -1,5 +1,5 @@
 import { WifiOff } from "lucide-react";
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import type { Tenant } from "@/lib/api-types";
 import { CallBoard } from "@/features/calls/components/board/CallBoard";
 import { BoardSummaryStrip } from "@/features/calls/components/board/BoardSummaryStrip";
@@ -9,11 +9,13 @@ import { useCallOrder, useConnectionStatus, useHasSnapshot, useLiveCalls } from 
 import { AdminLayout } from "@/features/admin/components/AdminLayout";
 import { adminSection } from "@/features/admin/sections";
 import { HistoryScreen } from "@/features/history/components/HistoryScreen";
-import { AnalyticsPage } from "@/features/analytics/components/AnalyticsPage";
-import { OverviewPage } from "@/features/analytics/components/OverviewPage";
 import { useSession } from "@/features/auth/hooks/auth-context";
 import { useCallSelection } from "./useCallSelection";
 import { useView } from "./useView";
+
+// The analytics screens bring the chart library: loaded when first opened, so the live board stays light.
+const AnalyticsPage = lazy(() => import("@/features/analytics/components/AnalyticsPage").then((m) => ({ default: m.AnalyticsPage })));
+const OverviewPage = lazy(() => import("@/features/analytics/components/OverviewPage").then((m) => ({ default: m.OverviewPage })));
 
 /** Shows the number of live calls in the browser tab, so a background tab still tells you something. */
 function useDocumentTitle(tenant: Tenant) {
@@ -47,8 +49,8 @@ export function Workspace({ tenant }: { tenant: Tenant }) {
   const section = adminSection(view);
   if (section) return <AdminLayout tenant={tenant} section={section} />;
   if (view === "history") return <HistoryScreen tenant={tenant} />;
-  if (view === "analytics") return <AnalyticsPage tenant={tenant} />;
-  if (view === "overview" && agencyAdmin) return <OverviewPage />;
+  if (view === "analytics") return <Suspense fallback={null}><AnalyticsPage tenant={tenant} /></Suspense>;
+  if (view === "overview" && agencyAdmin) return <Suspense fallback={null}><OverviewPage /></Suspense>;
   return <Board tenant={tenant} />;
 }
 

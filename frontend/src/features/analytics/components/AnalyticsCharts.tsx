@@ -36,7 +36,7 @@ export function TrendChart({ data, metric }: { data: Trend; metric: TrendMetric 
         }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(5)} fontSize={11} minTickGap={16} />
-        <YAxis fontSize={11} tickFormatter={(v: number) => m.format(v)} width={64} />
+        <YAxis fontSize={11} tickFormatter={(v: number) => m.format(v)} width={64} allowDecimals={metric !== "calls"} />
         <Tooltip formatter={(v) => [typeof v === "number" ? m.format(v) : "–", m.label]} />
         <Line type="monotone" dataKey={metric} stroke="#2563eb" strokeWidth={2} dot={data.points.length <= 31} connectNulls isAnimationActive={false} cursor="pointer" />
       </LineChart>

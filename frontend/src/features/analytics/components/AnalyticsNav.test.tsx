@@ -29,12 +29,13 @@ function renderApp(agencyAdmin: boolean) {
 const search = () => new URLSearchParams(window.location.search);
 
 describe("getting to Analytics", () => {
-  test("the header's Analytics link opens the screen, and a range button puts the range in the URL", async () => {
+  test("the header's Analytics link opens the screen, and a range button puts the range in the URL", { timeout: 20_000 }, async () => {
     const user = userEvent.setup();
     renderApp(false);
     await user.click(await screen.findByTestId("nav-analytics"));
     expect(search().get("view")).toBe("analytics");
-    expect(await screen.findByTestId("analytics-empty")).toHaveTextContent("No calls in this range yet");
+    // The screen is a lazily loaded chunk (it brings the chart library): the first load may take a moment.
+    expect(await screen.findByTestId("analytics-empty", {}, { timeout: 10_000 })).toHaveTextContent("No calls in this range yet");
     await user.click(screen.getByRole("button", { name: "7 days" }));
     expect(search().get("range")).toBe("7d");
     expect(screen.getByRole("button", { name: "7 days" })).toHaveAttribute("aria-pressed", "true");

@@ -11,10 +11,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/** The Analytics screen in a real headless Chromium, in demo mode: today's numbers follow a simulated call that ends. */
+/**
+ * The Analytics screen in a real headless Chromium, in demo mode: today's numbers follow a simulated call that ends,
+ * the agency overview shows the tenant, and nothing breaks the content security policy.
+ */
 class AnalyticsE2ETest extends DemoSimulatorFixture {
     Browser browser;
 
@@ -31,6 +35,7 @@ class AnalyticsE2ETest extends DemoSimulatorFixture {
     @Test
     void todaysCallCountRisesWhenASimulatedCallEndsWithoutAReload() {
         Page page = browser.signedInPage(app);
+        List<String> csp = LiveBoardE2ETest.watchCsp(page); // the charts style their SVG under the strict policy
         page.navigate(app.base() + "/?client=t1&view=analytics&range=today");
         assertThat(page.getByTestId("nav-analytics")).hasAttribute("aria-current", "page");
         assertThat(page.getByTestId("analytics-empty")).isVisible();
@@ -43,5 +48,7 @@ class AnalyticsE2ETest extends DemoSimulatorFixture {
 
         page.getByTestId("nav-overview").click();
         assertThat(page.getByTestId("overview-t1")).isVisible();
+        assertThat(page.getByTestId("overview-t1").getByTestId("sparkline")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(LiveBoardE2ETest.reported(page, csp)).isEmpty();
     }
 }
