@@ -104,7 +104,7 @@ final class HistoryBenchmark {
             HistoryService.Page page = history.page(t.id(), q);
             long took = System.nanoTime() - start;
             if (i >= 0) h.recordValue(took);
-            if (i == 0) total = page.total() == null ? "?" : (page.total().atLeast() ? "1,000+" : String.format(Locale.ROOT, "%,d", page.total().count()));
+            if (i == 0) total = page.total() == null ? "?" : String.format(Locale.ROOT, page.total().atLeast() ? "%,d+" : "%,d", page.total().count());
         }
         out.printf(Locale.ROOT, "| %s | %s | %.1f ms | %.1f ms | %.1f ms |%n", name, total, ms(h, 50), ms(h, 95), ms(h, 99));
     }

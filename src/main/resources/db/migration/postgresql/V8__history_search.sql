@@ -2,17 +2,19 @@
 --
 -- History lists a tenant's calls newest first by created_at (when the call was placed; started_at is empty for
 -- calls nobody answered) with id as the tie-break, and pages with a keyset on (created_at, id). Each filter that
--- can be selective (a status other than ended, a rare ended reason or category, one caller's number) gets an
--- index that starts with (tenant_id, <column>) and keeps the time order after it, so a first page is a short
--- index range walk instead of a sort. Filters whose values are common (type, assistant, success, transferred:
--- 5% and up), ranges (duration, cost, dates) and structured-data fields ride the time index: a page of 50 is
--- found within a few hundred rows, and every index less keeps webhook writes cheap.
+-- can be selective (a status other than ended, a rare ended reason or category, one caller's number, web calls,
+-- transferred calls, an evaluation) gets an index that starts with (tenant_id, <column>) and keeps the time
+-- order after it, so a first page (and its capped count) is a short index range walk instead of a sort or a
+-- scan. Assistants (a few per tenant), dates and structured-data fields ride the time index.
 DROP INDEX calls_by_tenant_created;
 CREATE INDEX calls_by_tenant_created ON calls (tenant_id, created_at, id);
 CREATE INDEX calls_by_status ON calls (tenant_id, status, created_at, id);
 CREATE INDEX calls_by_category ON calls (tenant_id, ended_category, created_at, id);
 CREATE INDEX calls_by_reason ON calls (tenant_id, ended_reason, created_at, id);
 CREATE INDEX calls_by_phone ON calls (tenant_id, phone_number, created_at, id);
+CREATE INDEX calls_by_type ON calls (tenant_id, call_type, created_at, id);
+CREATE INDEX calls_by_transferred ON calls (tenant_id, transferred, created_at, id);
+CREATE INDEX calls_by_success ON calls (tenant_id, success_evaluation, created_at, id);
 -- Ranges that match few calls (over 5 minutes, over $1) would walk the whole tenant in time order; with these
 -- the rows are found directly and sorted (history/HistoryRepository.java asks how many match first on SQLite,
 -- whose planner cannot tell; PostgreSQL's statistics can).
