@@ -49,9 +49,13 @@ public final class GenerateHistoryCommand {
 
     /**
      * After generating, rebuild derived data: everything computed from calls that a bulk load bypassed. Today the
-     * planner's statistics and the search index's segments; other features' rollups belong here too.
+     * analytics rollups (recounted from the calls), the planner's statistics and the search index's segments.
      */
     public static void afterGenerating(Database db) {
+        try (var writer = new dev.switchboard.db.GroupCommitter(db.writerJdbi(), 16, 16,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+            new dev.switchboard.analytics.Rebuild(writer).all();
+        }
         db.jdbi().useHandle(h -> {
             if (db.dialect() == Dialect.SQLITE) {
                 h.execute("INSERT INTO call_search (call_search) VALUES ('optimize')");

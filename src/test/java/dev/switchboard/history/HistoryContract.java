@@ -99,6 +99,16 @@ abstract class HistoryContract {
     }
 
     @Test
+    void afterAGeneratedHistoryTheAnalyticsRollupsCountEveryEndedCall() {
+        GenerateHistoryCommand.afterGenerating(app.app.database());
+        var counts = app.app.database().read(h -> List.of(
+                h.createQuery("SELECT COUNT(*) FROM calls WHERE status = 'ended'").mapTo(Long.class).one(),
+                h.createQuery("SELECT COALESCE(SUM(calls), 0) FROM analytics_buckets").mapTo(Long.class).one()));
+        assertThat(counts.get(0)).isGreaterThan(0);
+        assertThat(counts.get(1)).isEqualTo(counts.get(0));
+    }
+
+    @Test
     void searchFindsTheCallsWhoseWordsMatchAndHighlightsThem() {
         JsonNode page = app.getJson("/api/" + A + "/history?q=cleaning&limit=20");
         assertThat(page.path("items").size()).isGreaterThan(0);
