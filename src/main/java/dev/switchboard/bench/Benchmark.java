@@ -108,12 +108,11 @@ public final class Benchmark {
 
     private static Row phase(Options o, double rate) throws Exception {
         List<String> tenants = IntStream.range(0, o.tenants()).mapToObj(i -> "bench-" + i).toList();
-        CallScripts.Script script = CallScripts.realisticCall();
         try (ServerProcess server = ServerProcess.start(o.port(), tenants, o.databaseUrl(), o.jvmArgs());
              DashboardProbes probes = new DashboardProbes()) {
             probes.open(server, tenants, o.sockets());
             WebhookLoad load = new WebhookLoad();
-            load.start(server.port, tenants, o.senders(), rate, script);
+            load.start(server.port, tenants, o.senders(), rate);
 
             sleepSampling(server, o.warmup());
             load.ack.getIntervalHistogram(); // discard warm-up samples
@@ -126,13 +125,15 @@ public final class Benchmark {
             Histogram ack = load.ack.getIntervalHistogram();
             Histogram delivery = probes.delivery.getIntervalHistogram();
             load.stop();
+            load.failures.forEach((why, n) -> System.out.printf(Locale.ROOT, "  %,d webhooks failed: %s%n", n.sum(), why));
             awaitQuiet(probes);
             server.sampleRssKb();
             DashboardProbes.Tally tally = probes.tally();
             long peak = server.peakRssKb();
             server.close();
             long stored = o.databaseUrl() == null ? countRaw(server) : -1;
-            server.deleteData();
+            if (load.failed.get() == 0) server.deleteData();
+            else System.out.println("  server log kept: " + server.dataDir.resolve("server.log"));
             return new Row(rate > 0 ? "fixed rate" : "max rate", rate, load.acked.get(), load.failed.get(),
                     ackedInWindow / elapsed, ack, delivery, tally, stored, peak);
         }

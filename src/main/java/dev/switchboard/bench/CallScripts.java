@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Realistic webhook sequences of whole calls, rendered once as templates (built by the simulator's
- * {@link VapiMessages}) with two placeholders filled per send: the call id and the provider timestamp,
- * which is set to the wall-clock send time so the dashboard side can measure delivery latency.
+ * Realistic webhook sequences of whole calls, built per call by the simulator's {@link VapiMessages} (so each
+ * call has its own start time, as real calls do) as templates with two placeholders filled per send: the call
+ * id and the provider timestamp, which is set to the wall-clock send time so the dashboard side can measure
+ * delivery latency.
  */
 final class CallScripts {
     static final String CALL_ID = "cccccccc-0000-4000-8000-cccccccccccc";
@@ -31,9 +32,9 @@ final class CallScripts {
     /** One call's messages in send order; {@link #render} fills the placeholders. */
     record Script(List<String> templates) {}
 
-    static Script realisticCall() {
+    static Script realisticCall(long createdAt) {
         CallInfo call = new CallInfo(CALL_ID, "inboundPhoneCall", "+14155550123", "+14155550100", "asst-riley",
-                "Riley (Reception)", System.currentTimeMillis(), "wss://bench.invalid/" + CALL_ID + "/listen",
+                "Riley (Reception)", createdAt, "wss://bench.invalid/" + CALL_ID + "/listen",
                 "https://bench.invalid/" + CALL_ID + "/control");
         List<String> out = new ArrayList<>();
         out.add(VapiMessages.statusUpdate(call, "ringing", TS_VALUE, null, null));

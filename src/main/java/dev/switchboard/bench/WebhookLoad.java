@@ -19,24 +19,26 @@ final class WebhookLoad {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong acked = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
+    /** Why webhooks failed ("HTTP 503", an exception), so a failing run says what to look at. */
+    final java.util.Map<String, java.util.concurrent.atomic.LongAdder> failures = new java.util.concurrent.ConcurrentHashMap<>();
     final AtomicLong calls = new AtomicLong();
     private final AtomicLong slot = new AtomicLong();
     private volatile boolean running = true;
     private final List<Thread> threads = new ArrayList<>();
 
-    void start(int port, List<String> tenants, int senders, double ratePerSecond, CallScripts.Script script) {
+    void start(int port, List<String> tenants, int senders, double ratePerSecond) {
         long startNanos = System.nanoTime();
         slot.set(startNanos);
         for (int s = 0; s < senders; s++) {
             int sender = s;
-            Thread t = new Thread(() -> run(port, tenants, sender, ratePerSecond, startNanos, script), "sender-" + s);
+            Thread t = new Thread(() -> run(port, tenants, sender, ratePerSecond, startNanos), "sender-" + s);
             t.setDaemon(true);
             threads.add(t);
             t.start();
         }
     }
 
-    private void run(int port, List<String> tenants, int sender, double rate, long startNanos, CallScripts.Script script) {
+    private void run(int port, List<String> tenants, int sender, double rate, long startNanos) {
         try (RawHttp http = new RawHttp("127.0.0.1", port)) {
             int n = 0;
             while (running) {
@@ -44,6 +46,7 @@ final class WebhookLoad {
                 String path = "/webhooks/vapi/" + tenant;
                 String callId = "bench-" + sender + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
                 calls.incrementAndGet();
+                CallScripts.Script script = CallScripts.realisticCall(System.currentTimeMillis());
                 for (String template : script.templates()) {
                     if (!running) return;
                     if (rate > 0) pace(rate, startNanos);
@@ -56,14 +59,19 @@ final class WebhookLoad {
                             acked.incrementAndGet();
                             ack.recordValue((System.nanoTime() - t0) / 1000);
                         } else {
-                            failed.incrementAndGet();
+                            fail("HTTP " + status);
                         }
                     } catch (IOException e) {
-                        failed.incrementAndGet();
+                        fail(e.getClass().getSimpleName() + ": " + e.getMessage());
                     }
                 }
             }
         }
+    }
+
+    private void fail(String reason) {
+        failed.incrementAndGet();
+        failures.computeIfAbsent(reason, k -> new java.util.concurrent.atomic.LongAdder()).increment();
     }
 
     /**

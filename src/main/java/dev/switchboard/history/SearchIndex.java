@@ -51,18 +51,20 @@ public final class SearchIndex {
         h.createUpdate(POSTGRES_UPSERT).bind("t", tenantId).bind("c", callId).bind("body", body).bind("key", tenantKey(tenantId)).execute();
     }
 
-    /** SQLite: the first free document id of the call's millisecond (see schema v8). */
+    /**
+     * SQLite: a free document id in the call's millisecond (see schema v8), after the ones already there. A
+     * millisecond that is full (a sender stamping thousands of calls with one creation time) spills into the first
+     * free id after it: those calls then sort a few milliseconds late among search results, and nothing fails.
+     */
     static long freeId(Handle h, long createdAt) {
-        long base = createdAt * SLOTS;
-        List<Long> taken = h.createQuery("SELECT id FROM call_search_docs WHERE id >= :b AND id < :e ORDER BY id")
-                .bind("b", base).bind("e", base + SLOTS).mapTo(Long.class).list();
-        long id = base;
-        for (long t : taken) {
-            if (t != id) break;
-            id++;
-        }
-        if (id >= base + SLOTS) throw new IllegalStateException("more than " + SLOTS + " calls placed in one millisecond");
-        return id;
+        long base = Math.min(Math.max(0, createdAt), Long.MAX_VALUE / SLOTS - 1) * SLOTS;
+        Long last = h.createQuery("SELECT MAX(id) FROM call_search_docs WHERE id >= :b AND id < :e")
+                .bind("b", base).bind("e", base + SLOTS).mapTo(Long.class).one();
+        if (last == null) return base;
+        if (last + 1 < base + SLOTS) return last + 1;
+        return h.createQuery("SELECT MIN(d.id) + 1 FROM call_search_docs d WHERE d.id >= :full "
+                        + "AND NOT EXISTS (SELECT 1 FROM call_search_docs n WHERE n.id = d.id + 1)")
+                .bind("full", last).mapTo(Long.class).one();
     }
 
     /** Document ids per millisecond of created_at (SQLite). */

@@ -147,6 +147,23 @@ abstract class HistoryContract {
     }
 
     @Test
+    void moreCallsStampedWithOneCreationTimeThanAMillisecondHoldsAreAllIndexedAndFoundOnce() {
+        String t = "same-ms";
+        app.app.tenants().ensure(t, "Same millisecond");
+        long createdAt = 1_700_000_000_123L;
+        SearchIndex index = new SearchIndex(app.app.database().dialect());
+        int n = (int) SearchIndex.SLOTS + 5;
+        for (int i = 0; i < n; i++) {
+            String id = "same-" + i;
+            insertCall(t, id, createdAt);
+            app.app.database().jdbi().useHandle(h -> index.write(h, t, id, createdAt, "a quokka called about billing"));
+        }
+        insertCall(t, "next-ms", createdAt + 1);
+        app.app.database().jdbi().useHandle(h -> index.write(h, t, "next-ms", createdAt + 1, "a quokka called again"));
+        assertThat(allPages(t, "q=quokka", 100)).hasSize(n + 1).doesNotHaveDuplicates();
+    }
+
+    @Test
     void keysetPagesStayStableWhileCallsArrive() throws Exception {
         List<String> before = allPages(B, "", 200);
         AtomicReference<Throwable> failed = new AtomicReference<>();

@@ -45,23 +45,32 @@ final class VapiJson {
         return null;
     }
 
-    /** Epoch ms from a number (ms, or seconds when it is too small to be ms) or an ISO-8601 string. */
+    /**
+     * Epoch ms from a number (ms, or seconds when it is too small to be ms) or an ISO-8601 string; null when absent,
+     * unreadable or outside {@link #PLAUSIBLE_UNTIL} (a time in year 300,000 would overflow the arithmetic on it).
+     */
     static Long time(JsonNode node, String... path) {
         JsonNode n = at(node, path);
         if (n == null) return null;
+        long ms;
         if (n.isNumber()) {
             double v = n.asDouble();
-            return v < 100_000_000_000d ? Math.round(v * 1000) : Math.round(v);
-        }
-        if (n.isTextual()) {
+            if (!Double.isFinite(v)) return null;
+            ms = v < 100_000_000_000d ? Math.round(v * 1000) : Math.round(v);
+        } else if (n.isTextual()) {
             try {
-                return Instant.parse(n.asText()).toEpochMilli();
-            } catch (DateTimeParseException e) {
+                ms = Instant.parse(n.asText()).toEpochMilli();
+            } catch (DateTimeParseException | ArithmeticException e) {
                 return null;
             }
+        } else {
+            return null;
         }
-        return null;
+        return ms >= 0 && ms < PLAUSIBLE_UNTIL ? ms : null;
     }
+
+    /** 2200-01-01T00:00:00Z: later than any call, and small enough for created_at * 1000 (search ids) to fit a long. */
+    static final long PLAUSIBLE_UNTIL = 7_258_118_400_000L;
 
     /** The node as JSON text (objects, arrays and scalars alike), or null. */
     static String jsonText(JsonNode node) {

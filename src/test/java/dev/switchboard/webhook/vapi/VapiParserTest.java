@@ -145,6 +145,14 @@ class VapiParserTest {
         assertThat(o.controlUrl()).isEqualTo(CONTROL_URL);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1e300", "-5", "\"+1000000000-01-01T00:00:00Z\"", "\"2400-01-01T00:00:00Z\"", "\"yesterday\"", "true"})
+    void aCreationTimeThatCannotBeARealCallsIsIgnoredRatherThanTrusted(String createdAt) throws Exception {
+        ObjectNode root = tree("status-update-in-progress.json");
+        ((ObjectNode) message(root).path("call")).set("createdAt", Json.MAPPER.readTree(createdAt));
+        assertThat(only(parse(root), Observed.class).createdAt()).isNull();
+    }
+
     @Test
     void anEndedReasonOutsideTheEnumIsKeptVerbatim() {
         ObjectNode root = tree("status-update-ended.json");
