@@ -85,6 +85,7 @@ public final class CallService {
         Map<String, Call> original = new LinkedHashMap<>();
         Map<String, Call> current = new LinkedHashMap<>();
         Set<String> dirty = new LinkedHashSet<>();
+        Set<String> touched = new LinkedHashSet<>(); // row or stored transcript changed: derived data must follow
         List<CallUpdate> rest = new ArrayList<>();
 
         for (CallEvent event : events) {
@@ -100,18 +101,22 @@ public final class CallService {
             if (t.mark() != null && !timeline.has(tenantId, callId, t.mark().status())) {
                 timeline.insert(tenantId, callId, t.mark().status(), t.mark().source(), markPayload(provider, t.mark()), t.mark().at());
             }
-            transcriptEffects(transcripts, tenantId, event, rest);
+            if (transcriptEffects(transcripts, tenantId, event, rest)) touched.add(callId);
         }
 
         List<CallUpdate> updates = new ArrayList<>(dirty.size() + rest.size());
         for (String callId : dirty) {
             Call written = write(calls, transcripts, tenantId, provider, original.get(callId), current.get(callId),
                     events.stream().filter(e -> e.callId().equals(callId)).toList(), now);
-            if (written != null) updates.add(new CallUpdate.CallChanged(written));
+            if (written != null) {
+                updates.add(new CallUpdate.CallChanged(written));
+                touched.add(callId);
+            }
         }
         updates.addAll(rest);
-        for (Map.Entry<String, Call> c : current.entrySet()) {
-            if (c.getValue() != null && c.getValue().isEnded()) endedWrites.ended(h, tenantId, c.getKey());
+        for (String callId : touched) {
+            Call c = current.get(callId);
+            if (c != null && c.isEnded()) endedWrites.ended(h, tenantId, callId);
         }
         return updates;
     }
@@ -171,7 +176,8 @@ public final class CallService {
         if (e != null) e.sources.add(source);
     }
 
-    private void transcriptEffects(TranscriptRepository transcripts, String tenantId, CallEvent event, List<CallUpdate> out) {
+    /** Adds the message's transcript effects to {@code out}; returns whether the stored transcript changed. */
+    private boolean transcriptEffects(TranscriptRepository transcripts, String tenantId, CallEvent event, List<CallUpdate> out) {
         String callId = event.callId();
         if (event instanceof TranscriptFinal f) {
             Set<String> sources = sources(transcripts, tenantId, callId);
@@ -180,21 +186,23 @@ public final class CallService {
             boolean hadConversation = sources.contains(TranscriptRepository.CONVERSATION);
             TranscriptLine line = transcripts.appendLive(tenantId, callId, f.role(), f.text(), f.at(), f.secondsFromStart());
             noteSource(tenantId, callId, TranscriptRepository.LIVE);
-            if (reported) return;
-            out.add(!hadLive && hadConversation ? new CallUpdate.TranscriptReset(callId) : new CallUpdate.LineAdded(line));
+            if (!reported) out.add(!hadLive && hadConversation ? new CallUpdate.TranscriptReset(callId) : new CallUpdate.LineAdded(line));
+            return true;
         } else if (event instanceof Conversation c) {
             List<TranscriptLine> added = transcripts.mergeConversation(tenantId, callId, c.lines());
-            if (added.isEmpty()) return;
+            if (added.isEmpty()) return false;
             Set<String> sources = sources(transcripts, tenantId, callId);
             // Conversation updates are what viewers see only while nothing better (live finals, the report) exists.
             boolean shown = !sources.contains(TranscriptRepository.LIVE) && !sources.contains(TranscriptRepository.REPORT);
             noteSource(tenantId, callId, TranscriptRepository.CONVERSATION);
             if (shown) added.forEach(l -> out.add(new CallUpdate.LineAdded(l)));
+            return true;
         } else if (event instanceof Reported r) {
             if (!r.lines().isEmpty()) {
                 transcripts.replaceReport(tenantId, callId, r.lines());
                 noteSource(tenantId, callId, TranscriptRepository.REPORT);
                 out.add(new CallUpdate.TranscriptReset(callId));
+                return true;
             }
         } else if (event instanceof TranscriptPartial p) {
             out.add(new CallUpdate.PartialTranscript(callId, p.role(), p.text(), p.at()));
@@ -205,6 +213,7 @@ public final class CallService {
         } else if (event instanceof UserInterrupted u) {
             out.add(new CallUpdate.Alert(callId, "user-interrupted", u.at()));
         }
+        return false;
     }
 
     private static String markPayload(String provider, CallReducer.StatusMark mark) {

@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
-        this.checkpointer = dialect == Dialect.SQLITE ? new SqliteCheckpointer(jdbi, 250) : null;
+        this.checkpointer = dialect == Dialect.SQLITE ? new SqliteCheckpointer(jdbi) : null;
     }
 
     /** Opens the pool and migrates the schema to the latest version. */
