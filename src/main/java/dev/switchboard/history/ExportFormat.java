@@ -7,9 +7,7 @@ import dev.switchboard.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -21,7 +19,6 @@ abstract sealed class ExportFormat {
             "direction", "call_type", "phone_number", "our_number", "assistant_id", "assistant_name", "ended_reason",
             "ended_category", "duration_seconds", "cost", "transferred", "transfer_destination", "success_evaluation",
             "structured_data", "summary", "recording_url");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     protected final Writer out;
     protected final ZoneId zone;
@@ -41,7 +38,7 @@ abstract sealed class ExportFormat {
 
     /** The values of a row, in {@link #COLUMNS} order; numbers as numbers, JSON fields as their JSON text. */
     Object[] values(HistoryRow r) {
-        return new Object[] {r.id(), IsoTime.of(r.createdAt()), LOCAL.format(Instant.ofEpochMilli(r.createdAt()).atZone(zone)),
+        return new Object[] {r.id(), IsoTime.of(r.createdAt()), IsoTime.local(r.createdAt(), zone),
                 IsoTime.of(r.startedAt()), IsoTime.of(r.endedAt()), r.status(), dev.switchboard.call.CallView.direction(r.callType()),
                 r.callType(), r.phoneNumber(), r.ourNumber(), r.assistantId(), r.assistantName(), r.endedReason(),
                 r.endedCategory(), r.durationMs() == null ? null : r.durationMs() / 1000.0, r.cost(), r.transferred(),
@@ -84,8 +81,10 @@ abstract sealed class ExportFormat {
             return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
         }
 
+        /** Plain decimal notation, never an exponent (what BigDecimal.valueOf(d).toPlainString() gives, cheaper). */
         private static String format(double d) {
-            return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            String s = Double.toString(d);
+            return s.indexOf('E') < 0 ? s : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
     }
 

@@ -28,7 +28,9 @@ import java.util.function.LongConsumer;
  * assistants, numbers, time zone), calls spread over the last {@code days} with weekday and business-hour
  * patterns in each tenant's zone, the simulator's scenarios with their shares of ended reasons (voicemail, no
  * answer, failures, transfers), transcripts from its dialogues, summaries, structured data, success evaluations,
- * costs, the status timeline and the search documents. Rows go in as multi-row INSERTs in large transactions.
+ * costs, the status timeline and the search documents. Rows go in as multi-row INSERTs in large transactions,
+ * oldest call first: placement times are drawn up front and sorted, so the many (tenant, …, created_at) indexes and
+ * the search index are appended to, as live traffic does, instead of written at random places all over a year.
  * The same seed gives the same history. Single-threaded.
  */
 public final class HistoryGenerator {
@@ -44,7 +46,8 @@ public final class HistoryGenerator {
 
     private final Database database;
     private final long now;
-    private final java.util.Set<Long> usedDocIds = new java.util.HashSet<>();
+    /** The last search document id this run wrote (SQLite; ids ascend because calls are written oldest first). */
+    private long lastDocId = Long.MIN_VALUE;
     /** Whether the database had search documents before this run (then new ids are checked against them). */
     private boolean appending;
 
@@ -86,15 +89,13 @@ public final class HistoryGenerator {
             ensureTenants(c, profiles);
             c.commit();
             Dialect dialect = database.dialect();
+            long[] placed = placements(o, profiles, share, sum, rng);
             try (Writers w = new Writers(c, dialect)) {
-                long written = 0;
-                while (written < o.calls()) {
-                    long n = Math.min(CHUNK, o.calls() - written);
-                    for (long i = 0; i < n; i++) {
-                        double pick = rng.nextDouble() * sum;
-                        int t = 0;
-                        while (t < share.length - 1 && (pick -= share[t]) > 0) t++;
-                        writeCall(w, profiles.get(t), rng, o.days());
+                int written = 0;
+                while (written < placed.length) {
+                    int n = (int) Math.min(CHUNK, placed.length - written);
+                    for (int i = written; i < written + n; i++) {
+                        writeCall(w, profiles.get((int) (placed[i] & TENANT_MASK)), placed[i] >>> TENANT_BITS, rng);
                     }
                     w.flush();
                     if (dialect == Dialect.SQLITE) indexInBulk(c);
@@ -109,6 +110,27 @@ public final class HistoryGenerator {
         } catch (SQLException e) {
             throw new IllegalStateException("generating history failed: " + e.getMessage(), e);
         }
+    }
+
+    private static final int TENANT_BITS = 16;
+    private static final long TENANT_MASK = (1L << TENANT_BITS) - 1;
+
+    /**
+     * Every call's tenant and placement time, oldest first, each packed as {@code time << 16 | tenant} so one
+     * primitive sort orders them (8 bytes a call; epoch milliseconds need 41 bits).
+     */
+    private long[] placements(Options o, List<TenantProfile> profiles, double[] share, double sum, SplittableRandom rng) {
+        if (o.calls() > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("at most " + (Integer.MAX_VALUE - 8) + " calls per run");
+        if (profiles.size() > TENANT_MASK) throw new IllegalArgumentException("at most " + TENANT_MASK + " tenants");
+        long[] placed = new long[(int) o.calls()];
+        for (int i = 0; i < placed.length; i++) {
+            double pick = rng.nextDouble() * sum;
+            int t = 0;
+            while (t < share.length - 1 && (pick -= share[t]) > 0) t++;
+            placed[i] = placedAt(profiles.get(t), rng, o.days()) << TENANT_BITS | t;
+        }
+        java.util.Arrays.sort(placed);
+        return placed;
     }
 
     /**
@@ -131,8 +153,9 @@ public final class HistoryGenerator {
      * run wrote and those already stored.
      */
     private long docId(Connection c, long createdAt) throws SQLException {
-        long id = createdAt * SearchIndex.SLOTS;
-        while (!usedDocIds.add(id) || stored(c, id)) id++;
+        long id = Math.max(createdAt * SearchIndex.SLOTS, lastDocId + 1);
+        while (stored(c, id)) id++;
+        lastDocId = id;
         return id;
     }
 
@@ -158,10 +181,12 @@ public final class HistoryGenerator {
         }
     }
 
-    private void writeCall(Writers w, TenantProfile p, SplittableRandom rng, int days) throws SQLException {
-        long created = placedAt(p, rng, days);
+    private void writeCall(Writers w, TenantProfile p, long created, SplittableRandom rng) throws SQLException {
         FinishedCall f = FinishedCall.draw(p, rng, created);
-        String id = new UUID((rng.nextLong() & ~0xF000L) | 0x4000L, (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+        // A version-7 UUID (the creation millisecond first): the indexes keyed by call id (the calls' key, transcript
+        // lines, status events, search documents) are then appended to as well. Read paths seek one call either way.
+        String id = new UUID(created << 16 | 0x7000L | (rng.nextLong() & 0x0FFFL),
+                (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
         boolean outbound = "outboundPhoneCall".equals(f.callType());
         long ring = f.connected() ? (outbound ? 4000 + rng.nextInt(9000) : 800 + rng.nextInt(2500))
                 : "customer-busy".equals(f.endedReason()) ? 600 + rng.nextInt(800) : 20_000 + rng.nextInt(8000);
