@@ -44,8 +44,9 @@ public final class HistoryService {
                        @JsonRawValue String successEvaluation, String summary, List<Part> highlight) {}
 
     public Page page(String tenantId, HistoryQuery q) {
-        return database.read(h -> {
-            HistoryRepository repo = new HistoryRepository(h, database.dialect());
+        return database.read(h -> h.inTransaction((Handle tx) -> {
+            HistoryRepository repo = new HistoryRepository(tx, database.dialect());
+            repo.planForTheseValues(q);
             List<HistoryRow> rows = repo.page(tenantId, q);
             boolean more = rows.size() > q.limit();
             if (more) rows = rows.subList(0, q.limit());
@@ -58,7 +59,7 @@ public final class HistoryService {
             List<Item> items = new ArrayList<>(rows.size());
             for (HistoryRow r : rows) items.add(item(r, snippets.get(r.id())));
             return new Page(items, more ? rows.get(rows.size() - 1).cursor().encode() : null, total);
-        });
+        }));
     }
 
     /**
@@ -71,7 +72,9 @@ public final class HistoryService {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             ExportFormat f = ExportFormat.of(format, w, zone);
             f.begin();
-            long n = new HistoryRepository(tx, database.dialect()).stream(tenantId, q, row -> {
+            HistoryRepository repo = new HistoryRepository(tx, database.dialect());
+            repo.planForTheseValues(q);
+            long n = repo.stream(tenantId, q, row -> {
                 f.row(row);
                 progress[0]++;
             });

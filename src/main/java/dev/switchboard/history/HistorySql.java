@@ -38,9 +38,26 @@ final class HistorySql {
 
     /** {@code index}: SQLite only, an index the plan must use (a constant of {@link HistoryRepository}, never input). */
     HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, String index) {
+        this(dialect, tenantId, q, withCursor, index, false);
+    }
+
+    /**
+     * PostgreSQL searches, {@code walk}: the view's calls without the search (FROM/WHERE as without words), and
+     * {@link #matches()} the condition a call's document must meet; {@link HistoryRepository} walks the newest calls
+     * and tests each, which finds the first page of a common word long before the index could list all its matches.
+     */
+    static HistorySql walk(String tenantId, HistoryQuery q, boolean withCursor) {
+        return new HistorySql(Dialect.POSTGRESQL, tenantId, q, withCursor, null, true);
+    }
+
+    private HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, String index, boolean walk) {
         bind("tenant", tenantId);
         docOrder = q.searching() && dialect == Dialect.SQLITE;
-        if (docOrder) {
+        if (walk) {
+            from.append("calls c");
+            where.append("c.tenant_id = :tenant");
+            bind("words", String.join(" ", q.words()));
+        } else if (docOrder) {
             // The full-text index drives: it yields only this tenant's matching documents (the tenant token is part
             // of the match), then each is joined to its call.
             // CROSS JOIN fixes the join order: SQLite never moves the full-text index away from the outer loop.
@@ -101,6 +118,12 @@ final class HistorySql {
 
     String order() {
         return docOrder ? DOC_ORDER : ORDER;
+    }
+
+    /** With {@link #walk}: whether call {@code c}'s search document has every word. */
+    static String matches() {
+        return "EXISTS (SELECT 1 FROM call_search_docs d WHERE d.tenant_id = c.tenant_id AND d.call_id = c.id "
+                + "AND d.tsv @@ plainto_tsquery('english', :words))";
     }
 
     String from() {
