@@ -1,12 +1,12 @@
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { CategoryCount, DurationBin, Hourly, Trend } from "../api/analytics";
-import { historyHref, openHistory } from "../model/history-link";
+import { followInPlace, historyHref, openHistory } from "../model/history-link";
 import { CATEGORY_COLOURS, CATEGORY_LABELS, TREND_METRICS, type TrendMetric } from "../model/charts";
 import { formatSeconds } from "../model/kpis";
 
 const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
 
-/** Calls per local hour today, against the usual for this weekday. A bar opens today's calls in History. */
+/** Calls per local hour today, against the usual for this weekday. A bar opens today's calls of that hour in History. */
 export function HourlyChart({ data }: { data: Hourly }) {
   return (
     <ResponsiveContainer width="100%" height={220}>
@@ -17,7 +17,7 @@ export function HourlyChart({ data }: { data: Hourly }) {
         <Tooltip labelFormatter={(h) => hourLabel(Number(h))} formatter={(v, name) => [typeof v === "number" ? v.toFixed(name === "usual" ? 1 : 0) : v, name === "usual" ? `Usual ${data.weekday}` : "Today"]} />
         <Bar dataKey="usual" fill="#cbd5e1" name="usual" isAnimationActive={false} />
         <Bar dataKey="calls" fill="#2563eb" name="calls" cursor="pointer" isAnimationActive={false}
-          onClick={() => openHistory({ from: data.date, to: data.date })} />
+          onClick={(_, i) => openHistory({ from: data.date, to: data.date, hour: String(data.hours[i]?.hour ?? i) })} />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -54,11 +54,7 @@ export function CategoryChart({ categories, from, to }: { categories: CategoryCo
         return (
           <li key={c.category}>
             <a href={historyHref({ category: c.category, from, to })} className="group block rounded-md focus-visible:outline-2 focus-visible:outline-blue-600"
-              onClick={(e) => {
-                if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-                e.preventDefault();
-                openHistory({ category: c.category, from, to });
-              }}>
+              onClick={(e) => followInPlace(e, { category: c.category, from, to })}>
               <div className="flex justify-between text-sm">
                 <span className="text-slate-700 group-hover:text-blue-700 group-hover:underline">{CATEGORY_LABELS[c.category] ?? c.category}</span>
                 <span className="text-slate-500 tabular-nums">{c.calls.toLocaleString("en-US")} · {(share * 100).toFixed(0)}%</span>

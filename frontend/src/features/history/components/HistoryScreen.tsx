@@ -8,6 +8,7 @@ import { EMPTY_FILTERS, filterKeysIn, filtersFromSearch, filtersToParams, type H
 import { FilterBar } from "./FilterBar";
 import { HistoryTable } from "./HistoryTable";
 import { RawEvents } from "./RawEvents";
+import { TimeFilterChips } from "./TimeFilterChips";
 
 /**
  * ?view=history: every call of the tenant, filtered and searched, with the filters in the URL (a link shows the same
@@ -42,6 +43,7 @@ export function HistoryScreen({ tenant }: { tenant: Tenant }) {
             <ExportMenu clientId={tenant.id} params={params} />
           </div>
           <FilterBar key={params.toString()} value={filters} onApply={apply} />
+          <TimeFilterChips value={filters} timeZone={timeZone} onApply={apply} />
           <HistoryTable
             items={items}
             timeZone={timeZone}
