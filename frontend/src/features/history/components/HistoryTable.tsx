@@ -7,7 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { ApiError } from "@/lib/api-client";
 import { describeEndedReason } from "@/lib/ended-reason";
 import { formatPhone, formatUsd } from "@/lib/format";
-import { formatDuration, parseServerTime } from "@/lib/time";
+import { formatDuration, parseServerTime, timeFormat } from "@/lib/time";
 import type { HistoryItem } from "../api/history";
 
 export interface HistoryTableProps {
@@ -46,7 +46,7 @@ export function HistoryTable(p: HistoryTableProps) {
       </div>
     );
   }
-  const time = new Intl.DateTimeFormat("en-US", { timeZone: p.timeZone, month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
+  const time = timeFormat(p.timeZone);
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
       {p.total && (
@@ -81,7 +81,7 @@ export function HistoryTable(p: HistoryTableProps) {
                   onKeyDown={(e) => e.key === "Enter" && p.onOpen(c.id)}
                   className={cn("cursor-pointer align-top hover:bg-slate-50", p.selectedId === c.id && "bg-blue-50/60")}
                 >
-                  <td className="px-4 py-2.5 whitespace-nowrap text-slate-700">{at === null ? "—" : time.format(at)}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap text-slate-700">{at === null ? "—" : <span title={time.full(at)}>{time.dateTime(at)}</span>}</td>
                   <td className="px-3 py-2.5 whitespace-nowrap">
                     <span className="text-slate-900">{c.phoneNumber ? formatPhone(c.phoneNumber) : c.direction === "web" ? "Web call" : "—"}</span>
                     <span className="block text-xs text-slate-400">{c.direction ?? ""}</span>

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The history screen in a real headless Chromium: filter, open a call, download the view as CSV and check its rows;
- * arrive from a heat-map cell of Analytics with that weekday and hour applied.
+ * arrive from a heat-map cell of Analytics with that weekday and hour applied; read a call's times on the tenant's
+ * clock from a browser in another zone.
  */
 class HistoryE2ETest {
     static TestApp app;
@@ -110,6 +111,25 @@ class HistoryE2ETest {
         page.getByTestId("chip-hour-" + hr).getByRole(com.microsoft.playwright.options.AriaRole.BUTTON).click();
         assertThat(page).not().hasURL(Pattern.compile("hour="));
         assertThat(page.getByTestId("history-total")).hasText(Pattern.compile("^" + wholeDay + " calls? · "));
+    }
+
+    @Test
+    void aCallPageShowsItsTimesOnTheTenantsClockToAReaderOnAnotherContinent() {
+        ZoneId zone = app.app.tenants().require("demo-client").zone();
+        ZoneId reader = ZoneId.of("Asia/Tokyo");
+        JsonNode call = app.getJson("/api/demo-client/history?limit=1&minDuration=1").path("items").get(0);
+        Instant started = java.time.LocalDateTime.parse(call.path("startedAt").asText()).toInstant(java.time.ZoneOffset.UTC);
+        var clock = java.time.format.DateTimeFormatter.ofPattern("hh:mm:ss", java.util.Locale.US);
+        String onTenantClock = started.atZone(zone).format(clock), onReaderClock = started.atZone(reader).format(clock);
+        String zoneName = started.atZone(zone).format(java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.US));
+
+        Page page = browser.signedInPage(app, reader.getId());
+        page.navigate(app.base() + "/?client=demo-client&view=history&minDuration=1&call=" + call.path("id").asText());
+        var startedStat = page.getByTestId("detail-started");
+        assertThat(startedStat).containsText(onTenantClock);
+        assertThat(startedStat).containsText(zoneName);
+        assertThat(startedStat).not().containsText(onReaderClock);
+        assertThat(page.getByTestId("call-detail")).containsText(zone.getId());
     }
 
     /** Calls of demo-client whose creation, on the tenant's clock, passes the test. */
