@@ -46,10 +46,14 @@ export function formatDurationWords(ms: number): string {
 export interface TimeFormat {
   /** The IANA zone, or undefined for the browser's. */
   readonly zone: string | undefined;
+  /** The IANA zone in effect: `zone`, or the browser's by name ("Europe/Berlin"). */
+  readonly zoneId: string;
   /** "07:05:14"; a time from another day also gets its date ("Dec 10, 07:05:14"). */
   clock(epochMs: number, now?: number): string;
   /** "Dec 10, 2025, 7:05:14 AM EST": for tooltips and anywhere the zone must be spelled out. */
   full(epochMs: number): string;
+  /** "Dec 10, 2025, 7:05:14 AM": to the second, where the zone is said once for the whole screen. */
+  medium(epochMs: number): string;
   /** "Dec 10, 07:05:14": date and time where a full date would not fit. */
   short(epochMs: number): string;
   /** "Dec 10, 2025, 7:05 AM": a list of calls over many days. */
@@ -88,6 +92,7 @@ function makeTimeFormat(zone: string | undefined): TimeFormat {
   const clock = new Intl.DateTimeFormat(undefined, { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit" });
   const shortDate = new Intl.DateTimeFormat(undefined, { timeZone, month: "short", day: "numeric" });
   const full = new Intl.DateTimeFormat(undefined, { timeZone, dateStyle: "medium", timeStyle: "long" });
+  const medium = new Intl.DateTimeFormat(undefined, { timeZone, dateStyle: "medium", timeStyle: "medium" });
   const short = new Intl.DateTimeFormat(undefined, { timeZone, month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
   const dateTime = new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
   const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
@@ -95,8 +100,10 @@ function makeTimeFormat(zone: string | undefined): TimeFormat {
   const sameDay = (a: number, b: number) => day.format(a) === day.format(b);
   return {
     zone,
+    zoneId: clock.resolvedOptions().timeZone,
     clock: (ms, now = Date.now()) => (sameDay(ms, now) ? clock.format(ms) : `${shortDate.format(ms)}, ${clock.format(ms)}`),
     full: (ms) => full.format(ms),
+    medium: (ms) => medium.format(ms),
     short: (ms) => short.format(ms),
     dateTime: (ms) => dateTime.format(ms),
     zoneName: (ms) => name.formatToParts(ms).find((p) => p.type === "timeZoneName")?.value ?? "",

@@ -74,14 +74,15 @@ const binLabel = (b: DurationBin) => (b.toSeconds === null ? `${formatSeconds(b.
 
 /** How long calls lasted; a bar opens the calls of that length in History. */
 export function DurationChart({ bins, from, to }: { bins: DurationBin[]; from: string; to: string }) {
-  const data = bins.map((b) => ({ ...b, label: binLabel(b) }));
+  // The axis names each bar by where it starts ("1m 15s"): whole ranges ("1m 15s–1m 30s") ran into each other.
+  const data = bins.map((b) => ({ ...b, label: binLabel(b), start: b.toSeconds === null ? `${formatSeconds(b.fromSeconds)}+` : formatSeconds(b.fromSeconds) }));
   return (
     <ResponsiveContainer width="100%" height={220}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
-        <XAxis dataKey="label" fontSize={10} interval={1} />
+        <XAxis dataKey="start" fontSize={10} interval={1} />
         <YAxis allowDecimals={false} fontSize={11} />
-        <Tooltip formatter={(v) => [v, "Calls"]} />
+        <Tooltip labelFormatter={(_, payload) => String(payload?.[0]?.payload?.label ?? "")} formatter={(v) => [v, "Calls"]} />
         <Bar dataKey="calls" fill="#0891b2" cursor="pointer" isAnimationActive={false}
           onClick={(_, i) => {
             const b = bins[i];

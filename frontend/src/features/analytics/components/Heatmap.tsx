@@ -11,12 +11,13 @@ export function Heatmap({ cells, from, to }: { cells: number[][]; from: string; 
   const max = Math.max(1, ...cells.flat());
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-separate border-spacing-0.5 text-[10px]" data-testid="heatmap">
+      {/* Fixed layout: every hour the same width, whatever its label (a label starts where its hour does). */}
+      <table className="w-full min-w-[36rem] table-fixed border-separate border-spacing-0.5 text-[10px]" data-testid="heatmap">
         <thead>
           <tr>
-            <th />
+            <th className="w-9" />
             {Array.from({ length: 24 }, (_, h) => (
-              <th key={h} scope="col" className="font-normal text-slate-400 tabular-nums">{h % 3 === 0 ? clock(h) : ""}</th>
+              <th key={h} scope="col" className="overflow-visible text-left font-normal whitespace-nowrap text-slate-400 tabular-nums">{h % 3 === 0 ? clock(h) : ""}</th>
             ))}
           </tr>
         </thead>
@@ -28,7 +29,7 @@ export function Heatmap({ cells, from, to }: { cells: number[][]; from: string; 
                 const filters = { from, to, weekday: String(d + 1), hour: String(h) };
                 const label = `${DAYS[d]} ${clock(h)}–${clock((h + 1) % 24)} · ${n.toLocaleString("en-US")} call${n === 1 ? "" : "s"}`;
                 return (
-                  <td key={h} className="min-w-3 p-0">
+                  <td key={h} className="p-0">
                     <a href={historyHref(filters)} title={label} aria-label={label} data-testid="heat-cell" data-weekday={d + 1} data-hour={h} data-calls={n}
                       onClick={(e) => followInPlace(e, filters)}
                       className="block h-5 w-full rounded-sm hover:ring-2 hover:ring-slate-900/40 focus-visible:outline-2 focus-visible:outline-blue-600"

@@ -58,12 +58,12 @@ export function detailInWords(detail: AuditEvent["detail"]): string {
 }
 
 /**
- * The reader's local time, to the second, with its zone: an audit can span tenants in different zones, and its day
- * filter is the reader's days, so the log is on the reader's clock and says so.
+ * The reader's local time, to the second: an audit can span tenants in different zones, and its day filter is the
+ * reader's days, so the log is on the reader's clock (the screen names the zone once).
  */
 export function localTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : timeFormat().full(d.getTime());
+  return Number.isNaN(d.getTime()) ? iso : timeFormat().medium(d.getTime());
 }
 
 /** A date input's day (local) as the ISO instant it starts at, or ends at for the upper bound. */

@@ -2,6 +2,7 @@ import { Search, X } from "lucide-react";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Field";
+import { statusAppearance } from "@/features/calls/model/call-status";
 import { EMPTY_FILTERS, hourLabel, weekdayLabel, type HistoryFilters } from "../model/filters";
 
 const STATUSES = ["ended", "in-progress", "ringing", "queued", "forwarding", "scheduled"];
@@ -50,11 +51,11 @@ export function FilterBar({ value, onApply }: { value: HistoryFilters; onApply: 
           <X aria-hidden className="size-4" /> Clear
         </Button>
       </div>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6">
+      <div className="grid grid-cols-2 gap-3 @xl:grid-cols-3 @3xl:grid-cols-4 @6xl:grid-cols-6">
         <Labelled label="Status">
           <select aria-label="Status" className={inputClass} value={draft.status[0] ?? ""} onChange={(e) => set("status", e.target.value ? [e.target.value] : [])}>
             <option value="">Any</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {STATUSES.map((s) => <option key={s} value={s}>{statusAppearance({ status: s, endedReason: null }).label}</option>)}
           </select>
         </Labelled>
         <Labelled label="Outcome">

@@ -33,7 +33,8 @@ export function HistoryScreen({ tenant }: { tenant: Tenant }) {
 
   return (
     <div className="flex min-h-0 flex-1">
-      <main className="min-w-0 flex-1 overflow-y-auto">
+      {/* A container: the filters and the table fit the list's width, which shrinks when a call is open. */}
+      <main className="@container min-w-0 flex-1 overflow-y-auto">
         <div className="mx-auto max-w-[90rem] space-y-4 px-4 py-6 sm:px-6">
           <div className="flex items-end justify-between gap-4">
             <div>

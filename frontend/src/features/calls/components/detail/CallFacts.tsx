@@ -15,7 +15,7 @@ export function CallFacts({ call }: { call: CallView }) {
     ["Assistant", call.assistantName],
     ["Assistant ID", call.assistantId, true],
     ["Provider", call.provider],
-    ["Created", created !== null ? `${time.short(created)} ${time.zoneName(created)}` : null],
+    ["Created", created !== null ? time.short(created) : null],
     ["Time zone", created !== null ? time.zone ?? null : null],
   ];
   return (
