@@ -1,6 +1,7 @@
 import { WifiOff } from "lucide-react";
 import { lazy, Suspense, useEffect } from "react";
 import type { Tenant } from "@/lib/api-types";
+import { TimeZoneContext } from "@/lib/time-zone";
 import { CallBoard } from "@/features/calls/components/board/CallBoard";
 import { BoardSummaryStrip } from "@/features/calls/components/board/BoardSummaryStrip";
 import { CallDetailPanel } from "@/features/calls/components/detail/CallDetailPanel";
@@ -41,8 +42,19 @@ function StaleDataBanner() {
   );
 }
 
-/** One tenant's screens: the board (with the detail panel beside it when a call is open), or a section of its settings. */
+/**
+ * One tenant's screens: the board (with the detail panel beside it when a call is open), or a section of its settings.
+ * Every time on them is on the tenant's clock.
+ */
 export function Workspace({ tenant }: { tenant: Tenant }) {
+  return (
+    <TimeZoneContext.Provider value={tenant.timeZone}>
+      <TenantScreen tenant={tenant} />
+    </TimeZoneContext.Provider>
+  );
+}
+
+function TenantScreen({ tenant }: { tenant: Tenant }) {
   const { view } = useView();
   useDocumentTitle(tenant);
   const agencyAdmin = useSession()?.user.agencyAdmin ?? false;
@@ -65,7 +77,7 @@ function Board({ tenant }: { tenant: Tenant }) {
             <div>
               <h2 className="text-lg font-semibold tracking-tight text-slate-900">Live calls</h2>
               <p className="text-sm text-slate-500">
-                {tenant.name} · updates as they happen · ↑/↓ to move, Enter to open, Esc to close
+                {tenant.name} · updates as they happen · times in {tenant.timeZone ?? "your time zone"} · ↑/↓ to move, Enter to open, Esc to close
               </p>
             </div>
           </div>

@@ -1,4 +1,4 @@
-import { formatClockTime, formatDuration, formatDurationWords, parseServerTime } from "./time";
+import { formatDuration, formatDurationWords, parseServerTime, timeFormat } from "./time";
 
 describe("server time parsing", () => {
   test("a timestamp without an offset is read as UTC", () => {
@@ -49,7 +49,30 @@ describe("clock time formatting", () => {
     const now = new Date(2025, 11, 10, 12, 0, 0).getTime();
     const today = new Date(2025, 11, 10, 9, 30, 0).getTime();
     const earlier = new Date(2025, 11, 8, 9, 30, 0).getTime();
-    expect(formatClockTime(today, now)).not.toContain(",");
-    expect(formatClockTime(earlier, now)).toContain(",");
+    expect(timeFormat().clock(today, now)).not.toContain(",");
+    expect(timeFormat().clock(earlier, now)).toContain(",");
+  });
+
+  test("one instant reads on the tenant's clock, whatever the reader's, and names the zone", () => {
+    const at = Date.parse("2026-03-08T06:30:00Z"); // 01:30 EST in New York, 15:30 in Tokyo
+    const ny = timeFormat("America/New_York");
+    expect(ny.clock(at, at)).toMatch(/^01:30:00\sAM$/);
+    expect(timeFormat("Asia/Tokyo").clock(at, at)).toMatch(/^03:30:00\sPM$/);
+    expect(ny.zoneName(at)).toBe("EST");
+    expect(ny.zoneName(Date.parse("2026-03-08T08:30:00Z"))).toBe("EDT"); // after the jump
+    expect(ny.full(at)).toContain("EST");
+    expect(ny.dateTime(at)).toMatch(/^Mar 8, 2026, 1:30\sAM$/);
+  });
+
+  test("days are the tenant's: 23:30 and 00:30 in New York are two days, one in London", () => {
+    const late = Date.parse("2026-03-09T03:30:00Z"); // 23:30 EDT on the 8th
+    const early = Date.parse("2026-03-09T04:30:00Z"); // 00:30 EDT on the 9th
+    expect(timeFormat("America/New_York").sameDay(late, early)).toBe(false);
+    expect(timeFormat("Europe/London").sameDay(late, early)).toBe(true);
+    expect(timeFormat("America/New_York").clock(late, early)).toContain("Mar 8");
+  });
+
+  test("a zone the browser does not know falls back to the browser's instead of failing", () => {
+    expect(timeFormat("Mars/Olympus_Mons").zone).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Time helpers. The backend sends UTC timestamps without an offset ("2025-12-10T07:05:14.195000");
- * JavaScript would read those as local time, so we pin them to UTC. Everything shown to people is in
- * the browser's local time zone.
+ * JavaScript would read those as local time, so we pin them to UTC. What people see is on a tenant's clock
+ * (see {@link TimeFormat}): its calls happen in its time zone, whatever the reader's.
  */
 
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
@@ -38,29 +38,75 @@ export function formatDurationWords(ms: number): string {
   return `${minutes}m ${String(total % 60).padStart(2, "0")}s`;
 }
 
-export function isSameLocalDay(a: number, b: number): boolean {
-  const x = new Date(a);
-  const y = new Date(b);
-  return x.getFullYear() === y.getFullYear() && x.getMonth() === y.getMonth() && x.getDate() === y.getDate();
+/**
+ * Wall-clock formatting in one time zone: a tenant's (IANA id) for everything about its calls, so the board, the
+ * call page, History and Analytics agree whatever the reader's own zone; the browser's when `zone` is undefined
+ * (screens about no one tenant). Get one with {@link timeFormat}, or `useTimeFormat()` inside a tenant's screens.
+ */
+export interface TimeFormat {
+  /** The IANA zone, or undefined for the browser's. */
+  readonly zone: string | undefined;
+  /** The IANA zone in effect: `zone`, or the browser's by name ("Europe/Berlin"). */
+  readonly zoneId: string;
+  /** "07:05:14"; a time from another day also gets its date ("Dec 10, 07:05:14"). */
+  clock(epochMs: number, now?: number): string;
+  /** "Dec 10, 2025, 7:05:14 AM EST": for tooltips and anywhere the zone must be spelled out. */
+  full(epochMs: number): string;
+  /** "Dec 10, 2025, 7:05:14 AM": to the second, where the zone is said once for the whole screen. */
+  medium(epochMs: number): string;
+  /** "Dec 10, 07:05:14": date and time where a full date would not fit. */
+  short(epochMs: number): string;
+  /** "Dec 10, 2025, 7:05 AM": a list of calls over many days. */
+  dateTime(epochMs: number): string;
+  /** "EST", "PDT", "GMT+5:30": the zone's short name at that instant (it changes with daylight saving). */
+  zoneName(epochMs: number): string;
+  /** Whether two instants fall on the same day of this zone. */
+  sameDay(a: number, b: number): boolean;
 }
 
-const clockFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-const shortDateFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
-const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+const formats = new Map<string, TimeFormat>();
 
-/** Local wall-clock time; calls from another day also get their date ("Dec 10, 07:05:14"). */
-export function formatClockTime(epochMs: number, now: number = Date.now()): string {
-  const time = clockFormat.format(epochMs);
-  return isSameLocalDay(epochMs, now) ? time : `${shortDateFormat.format(epochMs)}, ${time}`;
+export function timeFormat(zone?: string): TimeFormat {
+  const key = zone ?? "";
+  let f = formats.get(key);
+  if (!f) {
+    f = makeTimeFormat(validZone(zone));
+    formats.set(key, f);
+  }
+  return f;
 }
 
-export function formatFullDateTime(epochMs: number): string {
-  return fullFormat.format(epochMs);
+/** An id the browser does not know (an older ICU) falls back to the browser's zone rather than breaking the screen. */
+function validZone(zone: string | undefined): string | undefined {
+  if (!zone) return undefined;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
 }
 
-const shortDateTimeFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-
-/** "Dec 10, 07:05:14": date and time where a full date would not fit. */
-export function formatShortDateTime(epochMs: number): string {
-  return shortDateTimeFormat.format(epochMs);
+function makeTimeFormat(zone: string | undefined): TimeFormat {
+  const timeZone = zone;
+  const clock = new Intl.DateTimeFormat(undefined, { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const shortDate = new Intl.DateTimeFormat(undefined, { timeZone, month: "short", day: "numeric" });
+  const full = new Intl.DateTimeFormat(undefined, { timeZone, dateStyle: "medium", timeStyle: "long" });
+  const medium = new Intl.DateTimeFormat(undefined, { timeZone, dateStyle: "medium", timeStyle: "medium" });
+  const short = new Intl.DateTimeFormat(undefined, { timeZone, month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const dateTime = new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
+  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const sameDay = (a: number, b: number) => day.format(a) === day.format(b);
+  return {
+    zone,
+    zoneId: clock.resolvedOptions().timeZone,
+    clock: (ms, now = Date.now()) => (sameDay(ms, now) ? clock.format(ms) : `${shortDate.format(ms)}, ${clock.format(ms)}`),
+    full: (ms) => full.format(ms),
+    medium: (ms) => medium.format(ms),
+    short: (ms) => short.format(ms),
+    dateTime: (ms) => dateTime.format(ms),
+    zoneName: (ms) => name.formatToParts(ms).find((p) => p.type === "timeZoneName")?.value ?? "",
+    sameDay,
+  };
 }

@@ -1,12 +1,12 @@
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { CategoryCount, DurationBin, Hourly, Trend } from "../api/analytics";
-import { historyHref, openHistory } from "../model/history-link";
+import { followInPlace, historyHref, openHistory } from "../model/history-link";
 import { CATEGORY_COLOURS, CATEGORY_LABELS, TREND_METRICS, type TrendMetric } from "../model/charts";
 import { formatSeconds } from "../model/kpis";
 
 const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
 
-/** Calls per local hour today, against the usual for this weekday. A bar opens today's calls in History. */
+/** Calls per local hour today, against the usual for this weekday. A bar opens today's calls of that hour in History. */
 export function HourlyChart({ data }: { data: Hourly }) {
   return (
     <ResponsiveContainer width="100%" height={220}>
@@ -17,7 +17,7 @@ export function HourlyChart({ data }: { data: Hourly }) {
         <Tooltip labelFormatter={(h) => hourLabel(Number(h))} formatter={(v, name) => [typeof v === "number" ? v.toFixed(name === "usual" ? 1 : 0) : v, name === "usual" ? `Usual ${data.weekday}` : "Today"]} />
         <Bar dataKey="usual" fill="#cbd5e1" name="usual" isAnimationActive={false} />
         <Bar dataKey="calls" fill="#2563eb" name="calls" cursor="pointer" isAnimationActive={false}
-          onClick={() => openHistory({ from: data.date, to: data.date })} />
+          onClick={(_, i) => openHistory({ from: data.date, to: data.date, hour: String(data.hours[i]?.hour ?? i) })} />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -54,11 +54,7 @@ export function CategoryChart({ categories, from, to }: { categories: CategoryCo
         return (
           <li key={c.category}>
             <a href={historyHref({ category: c.category, from, to })} className="group block rounded-md focus-visible:outline-2 focus-visible:outline-blue-600"
-              onClick={(e) => {
-                if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-                e.preventDefault();
-                openHistory({ category: c.category, from, to });
-              }}>
+              onClick={(e) => followInPlace(e, { category: c.category, from, to })}>
               <div className="flex justify-between text-sm">
                 <span className="text-slate-700 group-hover:text-blue-700 group-hover:underline">{CATEGORY_LABELS[c.category] ?? c.category}</span>
                 <span className="text-slate-500 tabular-nums">{c.calls.toLocaleString("en-US")} · {(share * 100).toFixed(0)}%</span>
@@ -78,14 +74,15 @@ const binLabel = (b: DurationBin) => (b.toSeconds === null ? `${formatSeconds(b.
 
 /** How long calls lasted; a bar opens the calls of that length in History. */
 export function DurationChart({ bins, from, to }: { bins: DurationBin[]; from: string; to: string }) {
-  const data = bins.map((b) => ({ ...b, label: binLabel(b) }));
+  // The axis names each bar by where it starts ("1m 15s"): whole ranges ("1m 15s–1m 30s") ran into each other.
+  const data = bins.map((b) => ({ ...b, label: binLabel(b), start: b.toSeconds === null ? `${formatSeconds(b.fromSeconds)}+` : formatSeconds(b.fromSeconds) }));
   return (
     <ResponsiveContainer width="100%" height={220}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
-        <XAxis dataKey="label" fontSize={10} interval={1} />
+        <XAxis dataKey="start" fontSize={10} interval={1} />
         <YAxis allowDecimals={false} fontSize={11} />
-        <Tooltip formatter={(v) => [v, "Calls"]} />
+        <Tooltip labelFormatter={(_, payload) => String(payload?.[0]?.payload?.label ?? "")} formatter={(v) => [v, "Calls"]} />
         <Bar dataKey="calls" fill="#0891b2" cursor="pointer" isAnimationActive={false}
           onClick={(_, i) => {
             const b = bins[i];

@@ -60,6 +60,15 @@ describe("the Analytics screen", () => {
     expect(errors).toHaveAttribute("href", "/?view=history&category=error&from=2026-03-08&to=2026-03-08");
   });
 
+  test("a heat-map cell links to that weekday and hour of the same days in History", async () => {
+    const v = view({ calls: 12 }, {});
+    v.heatmap[6]![3] = 2;
+    api(v);
+    renderLive(<AnalyticsPage tenant={TENANT} />);
+    const cell = await screen.findByRole("link", { name: "Sun 03:00–04:00 · 2 calls" });
+    expect(cell).toHaveAttribute("href", "/?view=history&from=2026-03-08&to=2026-03-08&weekday=7&hour=3");
+  });
+
   test("says so when there are no calls in the range", async () => {
     api(view({}, {}));
     renderLive(<AnalyticsPage tenant={TENANT} />);

@@ -74,7 +74,7 @@ export function AnalyticsPage({ tenant }: { tenant: Tenant }) {
             {data ? <DurationChart bins={data.durations} from={data.from} to={data.to} /> : <ChartSkeleton />}
           </Panel>
           <Panel title="Busiest times (weekday × hour)" className="lg:col-span-2">
-            {data ? <Heatmap cells={data.heatmap} /> : <ChartSkeleton />}
+            {data ? <Heatmap cells={data.heatmap} from={data.from} to={data.to} /> : <ChartSkeleton />}
           </Panel>
         </div>
       </div>

@@ -37,7 +37,7 @@ function KpiCard({ id, label, value, hint, change, comparedWith }: { id: string;
 
 function DeltaBadge({ change, comparedWith }: { change: Delta; comparedWith: string }) {
   const Icon = change.direction === "up" ? ArrowUpRight : change.direction === "down" ? ArrowDownRight : Minus;
-  const text = change.direction === "flat" ? "no change" : change.ratio === null ? "new" : `${change.ratio > 0 ? "+" : ""}${(change.ratio * 100).toFixed(0)}%`;
+  const text = change.direction === "flat" ? (change.ratio ? "±0%" : "no change") : change.ratio === null ? "new" : `${change.ratio > 0 ? "+" : ""}${(change.ratio * 100).toFixed(0)}%`;
   const tone = change.good === null ? "text-slate-500" : change.good ? "text-emerald-700" : "text-red-700";
   return (
     <div className={cn("mt-1 flex items-center gap-1 text-xs", tone)} data-testid="kpi-delta" data-direction={change.direction}

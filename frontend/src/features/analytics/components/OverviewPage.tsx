@@ -42,7 +42,7 @@ export function OverviewPage() {
               <thead className="border-b border-slate-200 text-left text-xs text-slate-500">
                 <tr>
                   {["Tenant", "Live now", "Calls today", "Success rate", "Avg duration", "Cost today", "Errors", "Last 14 days"].map((h, i) => (
-                    <th key={h} scope="col" className={i === 0 ? "px-4 py-2 font-medium" : "px-3 py-2 text-right font-medium"}>{h}</th>
+                    <th key={h} scope="col" className={i === 0 ? "px-4 py-2 font-medium" : i === 7 ? "px-4 py-2 font-medium" : "px-3 py-2 text-right font-medium"}>{h}</th>
                   ))}
                 </tr>
               </thead>
@@ -61,7 +61,7 @@ export function OverviewPage() {
                     <td className="px-3 py-2 text-right tabular-nums">{t.today.avgDurationSeconds === null ? "–" : formatSeconds(t.today.avgDurationSeconds)}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatUsd(t.today.totalCost)}</td>
                     <td className={`px-3 py-2 text-right tabular-nums ${t.today.errors > 0 ? "font-semibold text-red-700" : "text-slate-400"}`}>{t.today.errors}</td>
-                    <td className="px-3 py-2 text-right"><Sparkline points={t.sparkline} label={`${t.name}, calls per day`} /></td>
+                    <td className="px-4 py-2"><Sparkline points={t.sparkline} label={`${t.name}, calls per day`} /></td>
                   </tr>
                 ))}
               </tbody>

@@ -14,6 +14,8 @@ describe("KPI deltas", () => {
     expect(delta(5, 0, "up")).toMatchObject({ ratio: null, direction: "up", good: true });
     expect(delta(null, 3, "up")).toEqual({ ratio: null, direction: "flat", good: null });
     expect(delta(4, 4, "up")).toMatchObject({ ratio: 0, direction: "flat", good: null });
+    expect(delta(1004, 1000, "up")).toMatchObject({ direction: "flat", good: null });
+    expect(delta(1006, 1000, "up")).toMatchObject({ direction: "up", good: true });
   });
 
   test("durations read as minutes and seconds", () => {

@@ -1,9 +1,10 @@
 /**
  * Links from a chart into the History screen with its filters in the URL (the parameter names History
- * reads: category, from, to, status, assistant, type, transferred, success, minDuration, maxDuration).
+ * reads: category, from, to, status, assistant, type, transferred, success, minDuration, maxDuration, and hour / weekday
+ * on the tenant's clock).
  * The tenant (client) stays; everything of the Analytics screen goes.
  */
-export type HistoryFilters = Partial<Record<"category" | "from" | "to" | "transferred" | "success" | "minDuration" | "maxDuration", string>>;
+export type HistoryFilters = Partial<Record<"category" | "from" | "to" | "transferred" | "success" | "minDuration" | "maxDuration" | "hour" | "weekday", string>>;
 
 export function historyHref(filters: HistoryFilters, location: Pick<Location, "href"> = window.location): string {
   const current = new URL(location.href);
@@ -19,4 +20,11 @@ export function historyHref(filters: HistoryFilters, location: Pick<Location, "h
 export function openHistory(filters: HistoryFilters): void {
   window.history.pushState(null, "", historyHref(filters));
   window.dispatchEvent(new PopStateEvent("popstate"));
+}
+
+/** A plain click on a link follows it in place; a modified one (new tab, new window) is left to the browser. */
+export function followInPlace(e: { metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; button: number; preventDefault: () => void }, filters: HistoryFilters): void {
+  if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+  e.preventDefault();
+  openHistory(filters);
 }

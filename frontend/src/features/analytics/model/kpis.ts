@@ -45,11 +45,15 @@ export interface Delta {
   good: boolean | null;
 }
 
+/**
+ * A change that rounds to 0% is flat: a green "+0%" arrow would claim news where there is none (its ratio stays,
+ * so it reads "±0%" rather than "no change").
+ */
 export function delta(current: number | null, previous: number | null, sense: Sense): Delta {
   if (current === null || previous === null) return { ratio: null, direction: "flat", good: null };
   const diff = current - previous;
-  const direction = Math.abs(diff) < 1e-9 ? "flat" : diff > 0 ? "up" : "down";
   const ratio = previous === 0 ? null : diff / Math.abs(previous);
+  const direction = Math.abs(diff) < 1e-9 || (ratio !== null && Math.abs(ratio) < 0.005) ? "flat" : diff > 0 ? "up" : "down";
   const good = direction === "flat" || sense === "neutral" ? null : (direction === "up") === (sense === "up");
   return { ratio, direction, good };
 }

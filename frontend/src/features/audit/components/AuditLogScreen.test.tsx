@@ -1,3 +1,4 @@
+import { timeFormat } from "@/lib/time";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { renderLive, stubApi, testSession } from "@/test/render";
@@ -34,7 +35,7 @@ describe("the audit log screen", () => {
     expect(rows[0]).toHaveTextContent("ann@example.com");
     expect(rows[0]).toHaveTextContent("bo@example.com");
     expect(rows[0]).toHaveTextContent("from: viewer · to: supervisor");
-    expect(rows[0]).toHaveTextContent(new Date("2026-03-01T14:05:09Z").toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" }));
+    expect(rows[0]).toHaveTextContent(timeFormat().medium(Date.parse("2026-03-01T14:05:09Z")));
     expect(rows[1]).toHaveTextContent("Failed sign-in");
     expect(rows[1]).toHaveTextContent("failed");
     expect(screen.queryByTestId("audit-load-more")).not.toBeInTheDocument();

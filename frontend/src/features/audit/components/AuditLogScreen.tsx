@@ -11,6 +11,7 @@ import { useSession } from "@/features/auth/hooks/auth-context";
 import { ActionErrorAlert } from "@/features/control/components/ActionErrorAlert";
 import { describeActionError } from "@/features/control/model/action-errors";
 import { useAuditLog, type AuditEvent, type AuditFilters, type AuditScope } from "../api/audit";
+import { timeFormat } from "@/lib/time";
 import { actionInWords, CATEGORIES, dayBound, detailInWords, localTime } from "../model/audit-words";
 
 const OUTCOME_TONES: Record<AuditEvent["outcome"], BadgeTone> = { ok: "green", denied: "amber", failed: "red" };
@@ -35,7 +36,7 @@ export function AuditLogScreen({ clientId, tenantName }: { clientId: string; ten
       <div>
         <h2 className="text-lg font-semibold tracking-tight text-slate-900">Audit log</h2>
         <p className="text-sm text-slate-500">
-          {wholeAgency ? "The whole agency" : tenantName} · sign-ins, changes to users, keys, targets and settings, and supervisor actions. Times are local.
+          {wholeAgency ? "The whole agency" : tenantName} · sign-ins, changes to users, keys, targets and settings, and supervisor actions. Times are local ({timeFormat().zoneId}).
         </p>
       </div>
       <FilterBar agencyAdmin={agencyAdmin} wholeAgency={wholeAgency} onWholeAgency={setWholeAgency} onApply={setFilters} />
@@ -83,7 +84,7 @@ export function AuditLogScreen({ clientId, tenantName }: { clientId: string; ten
                       <time dateTime={e.at}>{localTime(e.at)}</time>
                     </td>
                     <td className="px-4 py-2.5">
-                      <p className="font-medium text-slate-900">{e.actor}</p>
+                      <p className="font-medium whitespace-nowrap text-slate-900">{e.actor}</p>
                       <p className="text-xs text-slate-500">
                         {e.actorKind.replace("_", " ")}
                         {e.clientAddress ? ` · ${e.clientAddress}` : ""}

@@ -1,3 +1,4 @@
+import { timeFormat } from "@/lib/time";
 import type { AuditEvent } from "../api/audit";
 
 /** The categories the action filter offers: a prefix the server matches ("auth." → every sign-in event). */
@@ -56,10 +57,13 @@ export function detailInWords(detail: AuditEvent["detail"]): string {
     .join(" · ");
 }
 
-/** Local time, to the second: audits are read to the second. */
+/**
+ * The reader's local time, to the second: an audit can span tenants in different zones, and its day filter is the
+ * reader's days, so the log is on the reader's clock (the screen names the zone once).
+ */
 export function localTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
+  return Number.isNaN(d.getTime()) ? iso : timeFormat().medium(d.getTime());
 }
 
 /** A date input's day (local) as the ISO instant it starts at, or ends at for the upper bound. */

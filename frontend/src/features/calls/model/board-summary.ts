@@ -1,5 +1,5 @@
 import type { CallView } from "@/lib/api-types";
-import { isSameLocalDay, parseServerTime } from "@/lib/time";
+import { parseServerTime, timeFormat } from "@/lib/time";
 import { endedDuration } from "./call-timing";
 import { isEnded, isLive } from "./call-status";
 
@@ -11,7 +11,8 @@ export interface BoardSummary {
   averageEndedMs: number | null;
 }
 
-export function summarizeBoard(calls: Iterable<CallView>, now: number): BoardSummary {
+/** `sameDay`: the tenant's days ("ended today" is its today). */
+export function summarizeBoard(calls: Iterable<CallView>, now: number, sameDay = timeFormat().sameDay): BoardSummary {
   let liveNow = 0;
   let inView = 0;
   let endedToday = 0;
@@ -22,7 +23,7 @@ export function summarizeBoard(calls: Iterable<CallView>, now: number): BoardSum
     if (isLive(call)) liveNow++;
     if (!isEnded(call)) continue;
     const endedAt = parseServerTime(call.endedAt);
-    if (endedAt !== null && isSameLocalDay(endedAt, now)) endedToday++;
+    if (endedAt !== null && sameDay(endedAt, now)) endedToday++;
     const ms = endedDuration(call);
     if (ms !== null) {
       talked += ms;

@@ -2,7 +2,8 @@ import { Search, X } from "lucide-react";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Field";
-import { EMPTY_FILTERS, type HistoryFilters } from "../model/filters";
+import { statusAppearance } from "@/features/calls/model/call-status";
+import { EMPTY_FILTERS, hourLabel, weekdayLabel, type HistoryFilters } from "../model/filters";
 
 const STATUSES = ["ended", "in-progress", "ringing", "queued", "forwarding", "scheduled"];
 const CATEGORIES: [string, string][] = [
@@ -50,11 +51,11 @@ export function FilterBar({ value, onApply }: { value: HistoryFilters; onApply: 
           <X aria-hidden className="size-4" /> Clear
         </Button>
       </div>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6">
+      <div className="grid grid-cols-2 gap-3 @xl:grid-cols-3 @3xl:grid-cols-4 @6xl:grid-cols-6">
         <Labelled label="Status">
           <select aria-label="Status" className={inputClass} value={draft.status[0] ?? ""} onChange={(e) => set("status", e.target.value ? [e.target.value] : [])}>
             <option value="">Any</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {STATUSES.map((s) => <option key={s} value={s}>{statusAppearance({ status: s, endedReason: null }).label}</option>)}
           </select>
         </Labelled>
         <Labelled label="Outcome">
@@ -88,6 +89,8 @@ export function FilterBar({ value, onApply }: { value: HistoryFilters; onApply: 
         <Text label="Ended reason" value={draft.reason} onChange={(v) => set("reason", v)} placeholder="silence-timed-out" />
         <Text label="Assistant id" value={draft.assistant} onChange={(v) => set("assistant", v)} />
         <Text label="Phone number" value={draft.phone} onChange={(v) => set("phone", v)} placeholder="+14155550123" />
+        <Multi label="Weekday" values={draft.weekday} options={WEEKDAYS} onChange={(v) => set("weekday", v)} />
+        <Multi label="Hour" values={draft.hour} options={HOURS} onChange={(v) => set("hour", v)} />
         <Text label="From (day)" type="date" value={draft.from} onChange={(v) => set("from", v)} />
         <Text label="To (day)" type="date" value={draft.to} onChange={(v) => set("to", v)} />
         <Text label="Min duration (s)" inputMode="decimal" value={draft.minDuration} onChange={(v) => set("minDuration", v)} />
@@ -100,6 +103,27 @@ export function FilterBar({ value, onApply }: { value: HistoryFilters; onApply: 
       </div>
       <button type="submit" hidden aria-hidden tabIndex={-1} />
     </form>
+  );
+}
+
+const WEEKDAYS: [string, string][] = ["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, weekdayLabel(d)]);
+const HOURS: [string, string][] = Array.from({ length: 24 }, (_, h) => [String(h), hourLabel(String(h))]);
+
+/**
+ * One value from a list filter. A view with several (from a link) shows them as one choice, kept until another is
+ * picked; the chips under the form remove them one at a time.
+ */
+function Multi({ label, values, options, onChange }: { label: string; values: string[]; options: [string, string][]; onChange: (v: string[]) => void }) {
+  const joined = values.join(",");
+  const several = values.length > 1;
+  return (
+    <Labelled label={label}>
+      <select aria-label={label} className={inputClass} value={joined} onChange={(e) => onChange(e.target.value ? e.target.value.split(",") : [])}>
+        <option value="">Any</option>
+        {several && <option value={joined}>{values.length} chosen</option>}
+        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      </select>
+    </Labelled>
   );
 }
 

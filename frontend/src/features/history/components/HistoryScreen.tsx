@@ -8,6 +8,7 @@ import { EMPTY_FILTERS, filterKeysIn, filtersFromSearch, filtersToParams, type H
 import { FilterBar } from "./FilterBar";
 import { HistoryTable } from "./HistoryTable";
 import { RawEvents } from "./RawEvents";
+import { TimeFilterChips } from "./TimeFilterChips";
 
 /**
  * ?view=history: every call of the tenant, filtered and searched, with the filters in the URL (a link shows the same
@@ -32,7 +33,8 @@ export function HistoryScreen({ tenant }: { tenant: Tenant }) {
 
   return (
     <div className="flex min-h-0 flex-1">
-      <main className="min-w-0 flex-1 overflow-y-auto">
+      {/* A container: the filters and the table fit the list's width, which shrinks when a call is open. */}
+      <main className="@container min-w-0 flex-1 overflow-y-auto">
         <div className="mx-auto max-w-[90rem] space-y-4 px-4 py-6 sm:px-6">
           <div className="flex items-end justify-between gap-4">
             <div>
@@ -42,6 +44,7 @@ export function HistoryScreen({ tenant }: { tenant: Tenant }) {
             <ExportMenu clientId={tenant.id} params={params} />
           </div>
           <FilterBar key={params.toString()} value={filters} onApply={apply} />
+          <TimeFilterChips value={filters} timeZone={timeZone} onApply={apply} />
           <HistoryTable
             items={items}
             timeZone={timeZone}

@@ -7,7 +7,8 @@ import { cn } from "@/components/ui/cn";
 import { ApiError } from "@/lib/api-client";
 import { describeEndedReason } from "@/lib/ended-reason";
 import { formatPhone, formatUsd } from "@/lib/format";
-import { formatDuration, parseServerTime } from "@/lib/time";
+import { formatDuration, parseServerTime, timeFormat } from "@/lib/time";
+import { statusAppearance } from "@/features/calls/model/call-status";
 import type { HistoryItem } from "../api/history";
 
 export interface HistoryTableProps {
@@ -25,7 +26,10 @@ export interface HistoryTableProps {
   onOpen: (id: string) => void;
 }
 
-/** The calls of a view, newest first, times in the tenant's zone; search matches highlighted. */
+/**
+ * The calls of a view, newest first, times in the tenant's zone; search matches highlighted. Beside an open call
+ * (a narrow container) the assistant and summary columns give way.
+ */
 export function HistoryTable(p: HistoryTableProps) {
   if (p.error && p.items.length === 0) return <ErrorState error={p.error} onRetry={p.onRetry} />;
   if (p.loading && p.items.length === 0) {
@@ -46,7 +50,7 @@ export function HistoryTable(p: HistoryTableProps) {
       </div>
     );
   }
-  const time = new Intl.DateTimeFormat("en-US", { timeZone: p.timeZone, month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
+  const time = timeFormat(p.timeZone);
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
       {p.total && (
@@ -60,11 +64,11 @@ export function HistoryTable(p: HistoryTableProps) {
             <tr>
               <th className="px-4 py-2">Time</th>
               <th className="px-3 py-2">Caller</th>
-              <th className="px-3 py-2">Assistant</th>
+              <th className="hidden px-3 py-2 @2xl:table-cell">Assistant</th>
               <th className="px-3 py-2">Outcome</th>
               <th className="px-3 py-2 text-right">Duration</th>
               <th className="px-3 py-2 text-right">Cost</th>
-              <th className="px-4 py-2">Summary</th>
+              <th className="hidden px-4 py-2 @4xl:table-cell">Summary</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -81,21 +85,21 @@ export function HistoryTable(p: HistoryTableProps) {
                   onKeyDown={(e) => e.key === "Enter" && p.onOpen(c.id)}
                   className={cn("cursor-pointer align-top hover:bg-slate-50", p.selectedId === c.id && "bg-blue-50/60")}
                 >
-                  <td className="px-4 py-2.5 whitespace-nowrap text-slate-700">{at === null ? "—" : time.format(at)}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap text-slate-700">{at === null ? "—" : <span title={time.full(at)}>{time.dateTime(at)}</span>}</td>
                   <td className="px-3 py-2.5 whitespace-nowrap">
                     <span className="text-slate-900">{c.phoneNumber ? formatPhone(c.phoneNumber) : c.direction === "web" ? "Web call" : "—"}</span>
                     <span className="block text-xs text-slate-400">{c.direction ?? ""}</span>
                   </td>
-                  <td className="px-3 py-2.5 text-slate-700">{c.assistantName ?? "—"}</td>
+                  <td className="hidden px-3 py-2.5 text-slate-700 @2xl:table-cell">{c.assistantName ?? "—"}</td>
                   <td className="px-3 py-2.5">
                     <span className={cn("text-slate-700", reason?.tone === "error" && "text-red-700", reason?.tone === "warning" && "text-amber-700")}>
-                      {c.status !== "ended" ? c.status : reason?.label ?? "Ended"}
+                      {c.status !== "ended" ? statusAppearance(c).label : reason?.label ?? "Ended"}
                     </span>
                     {c.transferred && <span className="block text-xs text-slate-400">transferred</span>}
                   </td>
                   <td className="px-3 py-2.5 text-right whitespace-nowrap tabular-nums">{c.durationSeconds == null ? "—" : formatDuration(c.durationSeconds * 1000)}</td>
                   <td className="px-3 py-2.5 text-right whitespace-nowrap tabular-nums">{c.cost == null ? "—" : formatUsd(c.cost)}</td>
-                  <td className="max-w-md px-4 py-2.5 text-slate-600">
+                  <td className="hidden max-w-md px-4 py-2.5 text-slate-600 @4xl:table-cell">
                     {c.highlight ? <Snippet parts={c.highlight} /> : <span className="line-clamp-2">{c.summary ?? ""}</span>}
                   </td>
                 </tr>

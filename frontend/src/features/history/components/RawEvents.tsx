@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Spinner } from "@/components/ui/Spinner";
-import { parseServerTime, formatFullDateTime } from "@/lib/time";
+import { parseServerTime } from "@/lib/time";
+import { useTimeFormat } from "@/lib/time-zone";
 import { useRawEvents } from "../api/history";
 
 /**
@@ -10,6 +11,7 @@ import { useRawEvents } from "../api/history";
 export function RawEvents({ clientId, callId }: { clientId: string; callId: string }) {
   const [open, setOpen] = useState(false);
   const events = useRawEvents(clientId, callId, open);
+  const time = useTimeFormat();
   return (
     <details className="border-t border-slate-200 bg-white px-5 py-3" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="raw-events">
       <summary className="cursor-pointer text-sm font-medium text-slate-700">For engineers: raw provider events</summary>
@@ -22,7 +24,7 @@ export function RawEvents({ clientId, callId }: { clientId: string; callId: stri
         {events.data?.events.map((e) => (
           <div key={e.id}>
             <p className="text-xs text-slate-500">
-              <span className="font-mono text-slate-700">{e.type}</span> · {formatFullDateTime(parseServerTime(e.receivedAt) ?? 0)}
+              <span className="font-mono text-slate-700">{e.type}</span> · {time.full(parseServerTime(e.receivedAt) ?? 0)}
             </p>
             <pre className="mt-1 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(e.payload, null, 2)}</pre>
           </div>

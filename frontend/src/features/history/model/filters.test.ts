@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_FILTERS, activeFilterCount, filterKeysIn, filtersFromSearch, filtersToParams, type HistoryFilters } from "./filters";
+import { EMPTY_FILTERS, activeFilterCount, filterKeysIn, filtersFromSearch, filtersToParams, timeChips, withoutChip, type HistoryFilters } from "./filters";
 
 describe("history filters in the URL", () => {
   it("survive a round trip through the URL unchanged", () => {
@@ -8,6 +8,8 @@ describe("history filters in the URL", () => {
       status: ["ended"],
       category: ["error", "transferred"],
       type: ["inbound"],
+      hour: ["9", "14"],
+      weekday: ["7"],
       reason: "silence-timed-out",
       assistant: "a-1",
       phone: "+14155550123",
@@ -26,6 +28,7 @@ describe("history filters in the URL", () => {
     expect(filtersFromSearch(search)).toEqual(f);
     expect(search).toContain("data.nps_score=8");
     expect(search).toContain("phone=%2B14155550123");
+    expect(search).toContain("hour=9%2C14&weekday=7");
   });
 
   it("leave empty filters out of the URL and ignore the screen's own parameters", () => {
@@ -37,6 +40,15 @@ describe("history filters in the URL", () => {
   it("know every key a view may have set, data fields included", () => {
     expect(filterKeysIn("?data.plan=gold&view=history")).toEqual(expect.arrayContaining(["status", "q", "from", "data.plan"]));
     expect(filterKeysIn("?view=history")).not.toContain("view");
+  });
+
+  it("show hours and weekdays as chips in the tenant's words, each removable on its own", () => {
+    const f = filtersFromSearch("?hour=14,9&weekday=7&status=ended");
+    const chips = timeChips(f);
+    expect(chips.map((c) => c.label)).toEqual(["Sunday", "09:00–10:00", "14:00–15:00"]);
+    const left = withoutChip(f, chips[2]!);
+    expect(filtersToParams(left).toString()).toBe("status=ended&hour=9&weekday=7");
+    expect(timeChips(filtersFromSearch("?hour=23")).map((c) => c.label)).toEqual(["23:00–00:00"]);
   });
 
   it("count the filters apart from the search words", () => {

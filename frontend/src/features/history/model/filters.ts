@@ -7,6 +7,9 @@ export interface HistoryFilters {
   status: string[];
   category: string[];
   type: string[];
+  /** Hours of the day 0–23 and ISO weekdays 1–7 (Monday = 1), on the tenant's clock. */
+  hour: string[];
+  weekday: string[];
   reason: string;
   assistant: string;
   phone: string;
@@ -22,11 +25,11 @@ export interface HistoryFilters {
   data: [field: string, value: string][];
 }
 
-const LISTS = ["status", "category", "type"] as const;
+const LISTS = ["status", "category", "type", "hour", "weekday"] as const;
 const TEXTS = ["reason", "assistant", "phone", "from", "to", "minDuration", "maxDuration", "minCost", "maxCost", "success", "transferred", "q"] as const;
 
 export const EMPTY_FILTERS: HistoryFilters = {
-  status: [], category: [], type: [], reason: "", assistant: "", phone: "", from: "", to: "",
+  status: [], category: [], type: [], hour: [], weekday: [], reason: "", assistant: "", phone: "", from: "", to: "",
   minDuration: "", maxDuration: "", minCost: "", maxCost: "", success: "", transferred: "", q: "", data: [],
 };
 
@@ -57,4 +60,36 @@ export function filterKeysIn(search: string): string[] {
 
 export function activeFilterCount(f: HistoryFilters): number {
   return [...filtersToParams(f).keys()].filter((k) => k !== "q").length;
+}
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const clock = (h: number) => `${String(h).padStart(2, "0")}:00`;
+
+/** "09:00–10:00" for hour 9 (the hour is on the tenant's clock, like every time on the screen). */
+export function hourLabel(hour: string): string {
+  const h = Number(hour);
+  return Number.isInteger(h) && h >= 0 && h <= 23 ? `${clock(h)}–${clock((h + 1) % 24)}` : hour;
+}
+
+/** "Sunday" for ISO weekday 7. */
+export function weekdayLabel(weekday: string): string {
+  return WEEKDAYS[Number(weekday) - 1] ?? weekday;
+}
+
+/** One removable chip per hour and weekday value (they have no field of their own; Analytics sets them). */
+export interface FilterChip {
+  key: "hour" | "weekday";
+  value: string;
+  label: string;
+}
+
+export function timeChips(f: HistoryFilters): FilterChip[] {
+  return [
+    ...[...f.weekday].sort((a, b) => Number(a) - Number(b)).map((value) => ({ key: "weekday" as const, value, label: weekdayLabel(value) })),
+    ...[...f.hour].sort((a, b) => Number(a) - Number(b)).map((value) => ({ key: "hour" as const, value, label: hourLabel(value) })),
+  ];
+}
+
+export function withoutChip(f: HistoryFilters, chip: FilterChip): HistoryFilters {
+  return { ...f, [chip.key]: f[chip.key].filter((v) => v !== chip.value) };
 }

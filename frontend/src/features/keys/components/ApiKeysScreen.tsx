@@ -8,15 +8,16 @@ import { Field, inputClass } from "@/components/ui/Field";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { Spinner } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/toast-context";
-import { formatShortDateTime, parseServerTime } from "@/lib/time";
+import { parseServerTime, type TimeFormat } from "@/lib/time";
+import { useTimeFormat } from "@/lib/time-zone";
 import { ActionErrorAlert } from "@/features/control/components/ActionErrorAlert";
 import { describeActionError } from "@/features/control/model/action-errors";
 import { ShownOnceDialog } from "@/features/settings/components/ShownOnceDialog";
 import { useApiKeys, useCreateKey, useRevokeKey, type ApiKeyView, type KeyScope } from "../api/keys";
 
-function when(value: string | null): string {
+function when(value: string | null, time: TimeFormat): string {
   const t = parseServerTime(value);
-  return t === null ? "—" : formatShortDateTime(t);
+  return t === null ? "—" : time.short(t);
 }
 
 /**
@@ -26,6 +27,7 @@ function when(value: string | null): string {
 export function ApiKeysScreen({ clientId, tenantName }: { clientId: string; tenantName: string }) {
   const keys = useApiKeys(clientId);
   const [revoking, setRevoking] = useState<ApiKeyView | null>(null);
+  const time = useTimeFormat();
   return (
     <div data-testid="keys-screen" className="mx-auto max-w-4xl space-y-6 px-4 py-6 sm:px-6">
       <div>
@@ -68,11 +70,11 @@ export function ApiKeysScreen({ clientId, tenantName }: { clientId: string; tena
                     <td className="px-4 py-2 font-medium text-slate-900">{k.name}</td>
                     <td className="px-4 py-2"><Badge tone={k.scope === "control" ? "amber" : "sky"}>{k.scope}</Badge></td>
                     <td className="px-4 py-2 font-mono text-xs">{k.prefix}…</td>
-                    <td className="px-4 py-2 text-xs whitespace-nowrap text-slate-600">{when(k.createdAt)}{k.createdBy && <span className="block text-slate-400">by {k.createdBy}</span>}</td>
-                    <td className="px-4 py-2 text-xs whitespace-nowrap text-slate-600">{k.lastUsedAt ? when(k.lastUsedAt) : "Never"}</td>
+                    <td className="px-4 py-2 text-xs whitespace-nowrap text-slate-600">{when(k.createdAt, time)}{k.createdBy && <span className="block text-slate-400">by {k.createdBy}</span>}</td>
+                    <td className="px-4 py-2 text-xs whitespace-nowrap text-slate-600">{k.lastUsedAt ? when(k.lastUsedAt, time) : "Never"}</td>
                     <td className="px-4 py-2 text-right">
                       {k.revokedAt ? (
-                        <Badge tone="red">Revoked {when(k.revokedAt)}</Badge>
+                        <Badge tone="red">Revoked {when(k.revokedAt, time)}</Badge>
                       ) : (
                         <Button size="sm" variant="danger-outline" onClick={() => setRevoking(k)} data-testid="key-revoke">
                           <Trash2 aria-hidden className="size-3.5" /> Revoke

@@ -2,7 +2,8 @@ import { Inbox } from "lucide-react";
 import { Badge } from "@/components/ui/Badge";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { parseServerTime, formatShortDateTime } from "@/lib/time";
+import { parseServerTime } from "@/lib/time";
+import { useTimeFormat } from "@/lib/time-zone";
 import { ActionErrorAlert } from "@/features/control/components/ActionErrorAlert";
 import { describeActionError } from "@/features/control/model/action-errors";
 import { DELIVERY_REFRESH_MS, useDeliveries } from "../api/settings";
@@ -10,6 +11,7 @@ import { DELIVERY_REFRESH_MS, useDeliveries } from "../api/settings";
 /** The tenant's webhook delivery log, newest first, re-read every few seconds while on screen. */
 export function DeliveryLog({ clientId }: { clientId: string }) {
   const log = useDeliveries(clientId);
+  const time = useTimeFormat();
   return (
     <section aria-labelledby="delivery-log-title" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs" data-testid="delivery-log">
       <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2.5">
@@ -46,7 +48,7 @@ export function DeliveryLog({ clientId }: { clientId: string }) {
                 const at = parseServerTime(d.at);
                 return (
                   <tr key={d.id} data-testid="delivery-row" data-outcome={d.outcome}>
-                    <td className="px-4 py-2 whitespace-nowrap text-slate-600 tabular-nums">{at === null ? "—" : formatShortDateTime(at)}</td>
+                    <td className="px-4 py-2 whitespace-nowrap text-slate-600 tabular-nums">{at === null ? "—" : <span title={time.full(at)}>{time.short(at)}</span>}</td>
                     <td className="px-4 py-2 text-slate-600">{d.provider}</td>
                     <td className="px-4 py-2 font-mono text-xs text-slate-700">{d.type ?? "—"}</td>
                     <td className="px-4 py-2">

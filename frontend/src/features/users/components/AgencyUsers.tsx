@@ -1,6 +1,5 @@
 import { KeyRound, ShieldCheck, Trash2, Users } from "lucide-react";
 import { useId, useState } from "react";
-import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Dialog, DialogIcon } from "@/components/ui/Dialog";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -71,7 +70,7 @@ export function AgencyUsers() {
                   {u.memberships.length === 0 ? "No clients" : u.memberships.map((m) => `${m.tenantId} (${roleLabel(m.role).toLowerCase()})`).join(", ")}
                 </p>
               </div>
-              {u.agencyAdmin && <Badge tone="violet">Agency admin</Badge>}
+              {/* The pressed toggle is the badge: a second "Agency admin" beside it said the same thing twice. */}
               <Button size="sm" variant={u.agencyAdmin ? "pressed" : "secondary"} aria-pressed={u.agencyAdmin} data-testid="user-agency-toggle"
                 disabled={update.isPending} onClick={() => toggle(u)} title={u.agencyAdmin ? "Remove agency admin" : "Make agency admin"}>
                 <ShieldCheck aria-hidden className="size-3.5" />

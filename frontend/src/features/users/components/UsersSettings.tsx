@@ -120,20 +120,23 @@ function MemberRow({ clientId, member, manage, onRemove }: { clientId: string; m
       {member.agencyAdmin && <Badge tone="violet">Agency admin</Badge>}
       {manage ? (
         <>
-          <select
-            aria-label={`Role of ${member.email}`}
-            data-testid="member-role-select"
-            className={`${inputClass} w-36`}
-            value={member.role}
-            disabled={change.isPending}
-            onChange={(e) => select(e.target.value as Role)}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {roleLabel(r)}
-              </option>
-            ))}
-          </select>
+          {/* inputClass is full width: the wrapper keeps the role beside the email instead of on a line of its own. */}
+          <div className="w-36 shrink-0">
+            <select
+              aria-label={`Role of ${member.email}`}
+              data-testid="member-role-select"
+              className={inputClass}
+              value={member.role}
+              disabled={change.isPending}
+              onChange={(e) => select(e.target.value as Role)}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r)}
+                </option>
+              ))}
+            </select>
+          </div>
           <Button variant="ghost" size="sm" aria-label={`Remove ${member.email}`} title="Remove" data-testid="member-remove" onClick={onRemove} className="text-slate-400 hover:text-red-600">
             <Trash2 aria-hidden className="size-4" />
           </Button>

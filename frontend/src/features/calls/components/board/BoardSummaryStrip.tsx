@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { formatDurationWords } from "@/lib/time";
 import { useNow } from "@/lib/use-now";
+import { useTimeFormat } from "@/lib/time-zone";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { useCallOrder, useHasSnapshot, useLiveCalls } from "@/features/live/hooks/live-context";
 import { summarizeBoard } from "../../model/board-summary";
@@ -28,12 +29,13 @@ export function BoardSummaryStrip() {
   // "Today" only moves at midnight; the shared one-second clock is plenty.
   const now = useNow();
   const loading = !useHasSnapshot();
-  const summary = summarizeBoard(order.map((id) => calls[id]!).filter(Boolean), now);
+  const time = useTimeFormat();
+  const summary = summarizeBoard(order.map((id) => calls[id]!).filter(Boolean), now, time.sameDay);
   return (
     <div className="grid grid-cols-2 gap-3 @xl:grid-cols-4" aria-label="Summary">
       <Stat icon={<Activity className="size-4.5" />} label="Live now" value={summary.liveNow} accent={summary.liveNow > 0} hint="Calls queued, ringing, in progress or forwarding" loading={loading} />
       <Stat icon={<ListChecks className="size-4.5" />} label="Calls in view" value={summary.inView} hint="All live calls plus the most recent ended ones" loading={loading} />
-      <Stat icon={<CalendarCheck className="size-4.5" />} label="Ended today" value={summary.endedToday} hint="Calls in view that ended today (local time)" loading={loading} />
+      <Stat icon={<CalendarCheck className="size-4.5" />} label="Ended today" value={summary.endedToday} hint={`Calls in view that ended today (${time.zone ?? "local time"})`} loading={loading} />
       <Stat
         icon={<Timer className="size-4.5" />}
         label="Avg. duration"

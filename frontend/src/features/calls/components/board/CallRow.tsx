@@ -1,7 +1,8 @@
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
 import { formatPhone, formatUsd } from "@/lib/format";
-import { formatClockTime, parseServerTime } from "@/lib/time";
+import { parseServerTime } from "@/lib/time";
+import { useTimeFormat } from "@/lib/time-zone";
 import { useCallAlert, useChangedAt, useLiveCall } from "@/features/live/hooks/live-context";
 import { useFreshAlert } from "../../hooks/useFreshAlert";
 import { CallDuration } from "../shared/CallDuration";
@@ -18,6 +19,7 @@ export const CallRow = memo(function CallRow({ callId, selected, onOpen }: { cal
   const call = useLiveCall(callId);
   const changedAt = useChangedAt(callId);
   const hang = useFreshAlert(useCallAlert(callId))?.kind === "hang";
+  const time = useTimeFormat();
   if (!call) return null;
   const started = parseServerTime(call.startedAt) ?? parseServerTime(call.createdAt);
   const ended = call.status === "ended";
@@ -61,7 +63,7 @@ export const CallRow = memo(function CallRow({ callId, selected, onOpen }: { cal
         <div className="truncate pl-5 text-xs text-slate-500">{call.assistantName ?? "Unnamed assistant"}</div>
       </div>
       <div role="cell" className={cn(STARTED_CELL, "relative text-sm text-slate-600 tabular-nums", !call.startedAt && "text-slate-400")}>
-        {started !== null ? formatClockTime(started) : "—"}
+        {started !== null ? <span title={time.full(started)}>{time.clock(started)}</span> : "—"}
       </div>
       <div role="cell" className="relative text-sm">
         <CallDuration call={call} />

@@ -2,6 +2,7 @@ import { act, screen, within } from "@testing-library/react";
 import { FakeWebSocket } from "@/test/fake-websocket";
 import { makeCall, makeDetail, makeLine } from "@/test/fixtures";
 import { detailPath, renderLive, sendSnapshot, serverSends, stubApi } from "@/test/render";
+import { TimeZoneContext } from "@/lib/time-zone";
 import { CallDetailPanel } from "./CallDetailPanel";
 
 const endedCall = makeCall({
@@ -159,5 +160,29 @@ describe("the call detail panel and the live stream", () => {
     expect(await screen.findByText("report words")).toBeInTheDocument();
     expect(screen.queryByText("live words")).not.toBeInTheDocument();
     expect(refetch).toHaveBeenCalledTimes(1);
+  });
+
+  test("shows the call's times on the tenant's clock and names its zone", async () => {
+    stubApi({
+      [detailPath("c1")]: makeDetail({
+        call: endedCall,
+        timeline: [{ id: 1, status: "ringing", source: "status-update", at: "2025-12-10T07:04:55.000000", payload: null }],
+      }),
+    });
+    renderLive(
+      <TimeZoneContext.Provider value="America/Los_Angeles">
+        <CallDetailPanel clientId="demo-client" callId="c1" onClose={() => {}} />
+      </TimeZoneContext.Provider>,
+    );
+    sendSnapshot([]);
+    // 07:05 UTC is 11:05 p.m. the day before in Los Angeles.
+    const started = await screen.findByTestId("detail-started");
+    expect(started).toHaveTextContent(/11:05:00\sPM/);
+    expect(started).toHaveTextContent("PST");
+    expect(started).toHaveAttribute("title", expect.stringContaining("America/Los_Angeles"));
+    const panel = screen.getByTestId("call-detail");
+    expect(panel).toHaveTextContent(/Dec 9, 11:04:50\sPM/);
+    expect(panel).toHaveTextContent("America/Los_Angeles");
+    expect(within(panel).getAllByTestId("timeline-status")[0]).toHaveTextContent(/11:04:55\sPM/);
   });
 });

@@ -1,11 +1,13 @@
 import { Section } from "@/components/ui/Card";
 import type { CallView } from "@/lib/api-types";
 import { formatPhone } from "@/lib/format";
-import { formatShortDateTime, parseServerTime } from "@/lib/time";
+import { parseServerTime } from "@/lib/time";
+import { useTimeFormat } from "@/lib/time-zone";
 
 /** Identifiers and the raw facts support people ask for. */
 export function CallFacts({ call }: { call: CallView }) {
   const created = parseServerTime(call.createdAt);
+  const time = useTimeFormat();
   const rows: [string, string | null, boolean?][] = [
     ["Call ID", call.id, true],
     ["Vapi type", call.type, true],
@@ -13,7 +15,8 @@ export function CallFacts({ call }: { call: CallView }) {
     ["Assistant", call.assistantName],
     ["Assistant ID", call.assistantId, true],
     ["Provider", call.provider],
-    ["Created", created !== null ? formatShortDateTime(created) : null],
+    ["Created", created !== null ? time.short(created) : null],
+    ["Time zone", created !== null ? time.zone ?? null : null],
   ];
   return (
     <Section title="Details">

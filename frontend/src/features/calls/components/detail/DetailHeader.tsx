@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/Button";
 import type { CallView } from "@/lib/api-types";
 import { formatPhone, formatUsd } from "@/lib/format";
-import { formatClockTime, formatDuration, formatFullDateTime, parseServerTime } from "@/lib/time";
+import { formatDuration, parseServerTime } from "@/lib/time";
+import { useTimeFormat } from "@/lib/time-zone";
 import { useCallAlert } from "@/features/live/hooks/live-context";
 import { useFreshAlert } from "../../hooks/useFreshAlert";
 import { useCallTiming } from "../../hooks/useCallTiming";
@@ -25,6 +26,7 @@ export function DetailHeader({ call, onClose }: { call: CallView; onClose: () =>
   const alert = useFreshAlert(useCallAlert(call.id));
   const started = parseServerTime(call.startedAt);
   const created = parseServerTime(call.createdAt);
+  const time = useTimeFormat();
 
   return (
     <header className="shrink-0 border-b border-slate-200 px-5 pt-4 pb-4">
@@ -60,9 +62,11 @@ export function DetailHeader({ call, onClose }: { call: CallView; onClose: () =>
         </Stat>
         <Stat label="Started">
           {started !== null ? (
-            <span title={formatFullDateTime(started)}>{formatClockTime(started)}</span>
+            <span title={`${time.full(started)}${time.zone ? ` (${time.zone})` : ""}`} data-testid="detail-started">
+              {time.clock(started)} <span className="text-xs font-normal text-slate-400">{time.zoneName(started)}</span>
+            </span>
           ) : created !== null ? (
-            <span className="text-slate-400" title={`Created ${formatFullDateTime(created)}`}>
+            <span className="text-slate-400" title={`Created ${time.full(created)}`}>
               Not connected
             </span>
           ) : (

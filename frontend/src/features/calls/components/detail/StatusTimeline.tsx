@@ -5,7 +5,8 @@ import { cn } from "@/components/ui/cn";
 import type { CallAction, JsonValue, TimelineEntry } from "@/lib/api-types";
 import { describeEndedReason } from "@/lib/ended-reason";
 import { formatPhone } from "@/lib/format";
-import { formatClockTime, formatDuration, formatFullDateTime } from "@/lib/time";
+import { formatDuration } from "@/lib/time";
+import { useTimeFormat } from "@/lib/time-zone";
 import { statusAppearance } from "../../model/call-status";
 import { actionTone, describeAction, describeOutcome, mergeTimeline, type ActionTone } from "../../model/timeline";
 
@@ -78,10 +79,11 @@ export function StatusTimeline({ entries, actions = [], loading }: { entries: re
 }
 
 function Time({ at }: { at: number | null }) {
+  const time = useTimeFormat();
   if (at === null) return null;
   return (
-    <time className="shrink-0 text-xs text-slate-500 tabular-nums" dateTime={new Date(at).toISOString()} title={formatFullDateTime(at)}>
-      {formatClockTime(at)}
+    <time className="shrink-0 text-xs text-slate-500 tabular-nums" dateTime={new Date(at).toISOString()} title={time.full(at)}>
+      {time.clock(at)}
     </time>
   );
 }

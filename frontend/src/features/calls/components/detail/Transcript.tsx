@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import type { CallView, SpeakerRole, TranscriptLine } from "@/lib/api-types";
 import type { PartialUtterance, RoleFlags } from "@/lib/live/live-state";
-import { formatClockTime, formatDuration, parseServerTime } from "@/lib/time";
+import { formatDuration, parseServerTime, type TimeFormat } from "@/lib/time";
+import { useTimeFormat } from "@/lib/time-zone";
 import { usePartials, useSpeaking } from "@/features/live/hooks/live-context";
 import { useStickToBottom } from "../../hooks/useStickToBottom";
 import { SpeakingBars } from "../shared/SpeakingBars";
@@ -13,11 +14,11 @@ const roleName = (role: string) => ROLE_NAME[role] ?? role.charAt(0).toUpperCase
 const isCaller = (role: string) => role === "user";
 
 /** "0:42" into the call when the provider says so, else the wall-clock time of the line. */
-function lineTime(line: TranscriptLine, startedAt: number | null): string | null {
+function lineTime(line: TranscriptLine, startedAt: number | null, time: TimeFormat): string | null {
   if (line.secondsFromStart !== null && line.secondsFromStart !== undefined) return formatDuration(line.secondsFromStart * 1000);
   const at = parseServerTime(line.at);
   if (at === null) return null;
-  return startedAt !== null && at >= startedAt ? formatDuration(at - startedAt) : formatClockTime(at);
+  return startedAt !== null && at >= startedAt ? formatDuration(at - startedAt) : time.clock(at);
 }
 
 /**
@@ -32,6 +33,7 @@ export function Transcript({ call, lines, loading, className }: { call: CallView
   const contentKey = `${lines.length}:${partials.user?.text ?? ""}:${partials.assistant?.text ?? ""}:${speaking.user}:${speaking.assistant}`;
   const { ref, onScroll, atBottom, jumpToLatest } = useStickToBottom<HTMLDivElement>(contentKey);
   const startedAt = parseServerTime(call.startedAt);
+  const time = useTimeFormat();
   // A partial means words are arriving: that role is speaking even if we missed its speech-start.
   const talking = (["user", "assistant"] as const).filter((r) => speaking[r] || partials[r]);
 
@@ -52,7 +54,7 @@ export function Transcript({ call, lines, loading, className }: { call: CallView
             {lines.map((line, i) => {
               const first = i === 0 || lines[i - 1]!.role !== line.role;
               return (
-                <Bubble key={line.id} role={line.role} label={first ? roleName(line.role) : null} time={lineTime(line, startedAt)} testId="transcript-line" spacing={first && i > 0}>
+                <Bubble key={line.id} role={line.role} label={first ? roleName(line.role) : null} time={lineTime(line, startedAt, time)} testId="transcript-line" spacing={first && i > 0}>
                   {line.text}
                 </Bubble>
               );

@@ -84,6 +84,13 @@ final class HistoryBenchmark {
         c.put("phone=<a caller>", t -> Map.of("phone", List.of(t.phone())));
         c.put("from/to = one week, 3 months ago", t -> Map.of("from", List.of(t.lastDay().minusDays(97).toString()),
                 "to", List.of(t.lastDay().minusDays(90).toString())));
+        c.put("hour=10 (a busy hour)", t -> Map.of("hour", List.of("10")));
+        c.put("hour=3 (a quiet hour)", t -> Map.of("hour", List.of("3")));
+        c.put("weekday=7", t -> Map.of("weekday", List.of("7")));
+        c.put("hour=14, last day (an hourly bar)", t -> Map.of("hour", List.of("14"), "from", List.of(t.lastDay().toString()),
+                "to", List.of(t.lastDay().toString())));
+        c.put("weekday=7&hour=3, 90 days (a quiet heat-map cell)", t -> Map.of("weekday", List.of("7"), "hour", List.of("3"),
+                "from", List.of(t.lastDay().minusDays(89).toString()), "to", List.of(t.lastDay().toString())));
         c.put("minDuration=300", t -> Map.of("minDuration", List.of("300")));
         c.put("maxDuration=20", t -> Map.of("maxDuration", List.of("20")));
         c.put("minCost=1", t -> Map.of("minCost", List.of("1")));

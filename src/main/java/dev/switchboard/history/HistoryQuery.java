@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * where the page starts. Built from query parameters by {@link #parse}, which refuses anything it does not
  * understand with a 400 naming the parameter and the form it expects, so a typo never silently widens a view
  * (or an export). Dates are the tenant's local days; {@code fromMs}/{@code toMs} are the instants they start and
- * end at (a DST day is 23 or 25 hours).
+ * end at (a DST day is 23 or 25 hours). Hours and weekdays are the tenant's too ({@code local}, null when neither is
+ * asked for; see {@link LocalTimeFilter}).
  */
 public record HistoryQuery(
         List<String> statuses,
@@ -35,6 +36,7 @@ public record HistoryQuery(
         LocalDate toDate,
         Long fromMs,
         Long toMs,
+        LocalTimeFilter local,
         Long minDurationMs,
         Long maxDurationMs,
         Double minCost,
@@ -57,7 +59,7 @@ public record HistoryQuery(
             "web", List.of("webCall", "vapi.websocketCall"));
 
     private static final Set<String> PARAMS = Set.of("status", "category", "reason", "type", "assistant", "phone", "from", "to",
-            "minDuration", "maxDuration", "minCost", "maxCost", "success", "transferred", "q", "limit", "cursor");
+            "hour", "weekday", "minDuration", "maxDuration", "minCost", "maxCost", "success", "transferred", "q", "limit", "cursor");
     private static final Pattern DATA_KEY = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{2,20}");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -110,6 +112,11 @@ public record HistoryQuery(
         LocalDate from = date(params, "from");
         LocalDate to = date(params, "to");
         if (from != null && to != null && to.isBefore(from)) throw invalid("to", "a day on or after 'from'");
+        List<Integer> hours = wholeNumbers(params, "hour", 0, 23,
+                "one or more hours of the day from 0 to 23 in the tenant's time zone, such as 9 or 9,10,11");
+        List<Integer> weekdays = wholeNumbers(params, "weekday", 1, 7,
+                "one or more days of the week from 1 (Monday) to 7 (Sunday) in the tenant's time zone, such as 1 or 6,7");
+        LocalTimeFilter local = hours.isEmpty() && weekdays.isEmpty() ? null : new LocalTimeFilter(hours, weekdays, zone);
         Long minDuration = seconds(params, "minDuration");
         Long maxDuration = seconds(params, "maxDuration");
         Double minCost = number(params, "minCost");
@@ -121,7 +128,7 @@ public record HistoryQuery(
         Cursor cursor = paging && params.containsKey("cursor") ? Cursor.decode(single(params, "cursor")) : null;
         return new HistoryQuery(statuses, categories, list(params, "reason"), callTypes, list(params, "assistant"), phones,
                 from, to, from == null ? null : from.atStartOfDay(zone).toInstant().toEpochMilli(),
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli(), local,
                 minDuration, maxDuration, minCost, maxCost, success, transferred, Map.copyOf(data), words, limit, cursor);
     }
 
@@ -131,7 +138,7 @@ public record HistoryQuery(
 
     /** The same view from another place in it. */
     public HistoryQuery after(Cursor next) {
-        return new HistoryQuery(statuses, categories, reasons, callTypes, assistants, phones, fromDate, toDate, fromMs, toMs,
+        return new HistoryQuery(statuses, categories, reasons, callTypes, assistants, phones, fromDate, toDate, fromMs, toMs, local,
                 minDurationMs, maxDurationMs, minCost, maxCost, success, transferred, data, words, limit, next);
     }
 
@@ -154,6 +161,18 @@ public record HistoryQuery(
             }
         }
         if (out.size() > 50) throw invalid(name, "up to 50 values");
+        return out;
+    }
+
+    /** A list of whole numbers from {@code min} to {@code max}, in the list style of the other filters. */
+    private static List<Integer> wholeNumbers(Map<String, List<String>> params, String name, int min, int max, String expected) {
+        List<Integer> out = new ArrayList<>();
+        for (String v : list(params, name)) {
+            if (!v.matches("[0-9]{1,2}")) throw invalid(name, expected);
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) throw invalid(name, expected);
+            if (!out.contains(n)) out.add(n);
+        }
         return out;
     }
 

@@ -39,13 +39,13 @@ final class HistoryRepository {
     /** Up to {@code limit + 1} rows after the cursor (the extra one says whether there is a next page). */
     List<HistoryRow> page(String tenantId, HistoryQuery q) {
         if (dialect == Dialect.POSTGRESQL && q.searching()) {
-            HistorySql walk = HistorySql.walk(tenantId, q, true);
+            HistorySql walk = walk(tenantId, q, true);
             List<HistoryRow> rows = walk.bindTo(h.createQuery("SELECT " + walk.columns() + " FROM " + newest(walk)
                             + " WHERE " + HistorySql.matches() + walk.order() + " LIMIT " + (q.limit() + 1)))
                     .map((rs, ctx) -> HistoryRow.read(rs, false)).list();
             if (rows.size() > q.limit()) return rows;
         }
-        HistorySql sql = new HistorySql(dialect, tenantId, q, true, rangeIndex(tenantId, q));
+        HistorySql sql = sql(tenantId, q, true, rangeIndex(tenantId, q));
         return sql.bindTo(h.createQuery("SELECT " + sql.columns() + " FROM " + sql.from() + " WHERE " + sql.where()
                         + sql.order() + " LIMIT " + (q.limit() + 1)))
                 .map((rs, ctx) -> HistoryRow.read(rs, sql.withDoc())).list();
@@ -54,16 +54,24 @@ final class HistoryRepository {
     /** How many calls the view has, counting no further than {@link #COUNT_CAP} + 1. */
     int cappedCount(String tenantId, HistoryQuery q) {
         if (dialect == Dialect.POSTGRESQL && q.searching()) {
-            HistorySql walk = HistorySql.walk(tenantId, q, false);
+            HistorySql walk = walk(tenantId, q, false);
             int n = walk.bindTo(h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM " + newest(walk) + " WHERE "
                             + HistorySql.matches() + " LIMIT " + (COUNT_CAP + 1) + ") capped"))
                     .mapTo(Integer.class).one();
             if (n > COUNT_CAP) return n;
         }
-        HistorySql sql = new HistorySql(dialect, tenantId, q, false, rangeIndex(tenantId, q));
+        HistorySql sql = sql(tenantId, q, false, rangeIndex(tenantId, q));
         return sql.bindTo(h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM " + sql.from() + " WHERE " + sql.where()
                         + " LIMIT " + (COUNT_CAP + 1) + ") capped"))
                 .mapTo(Integer.class).one();
+    }
+
+    private HistorySql sql(String tenantId, HistoryQuery q, boolean withCursor, String index) {
+        return new HistorySql(dialect, tenantId, q, withCursor, index, q.local() == null ? null : clock(tenantId, q));
+    }
+
+    private HistorySql walk(String tenantId, HistoryQuery q, boolean withCursor) {
+        return HistorySql.walk(tenantId, q, withCursor, q.local() == null ? null : clock(tenantId, q));
     }
 
     /**
@@ -78,6 +86,28 @@ final class HistoryRepository {
     /** The view's {@link #SEARCH_WALK} newest calls, as a derived table named {@code c}. */
     private static String newest(HistorySql walk) {
         return "(SELECT * FROM " + walk.from() + " WHERE " + walk.where() + walk.order() + " LIMIT " + SEARCH_WALK + ") c";
+    }
+
+    /**
+     * The tenant's offsets over every instant an hour or weekday filter can match: the view's days, narrowed to the
+     * tenant's first and last call (two index probes), so a view without days, or with a century of them, still
+     * has one piece per offset change in the data only. The end reaches at least now: a call stored while this
+     * page is read (after the last one seen here, maybe across a change) still gets its own offset.
+     */
+    private List<LocalTimeFilter.Piece> clock(String tenantId, HistoryQuery q) {
+        long now = System.currentTimeMillis();
+        long first = edge(tenantId, "ASC", now), last = edge(tenantId, "DESC", now);
+        long end = Math.max(last + 1, now);
+        long from = q.fromMs() == null ? first : Math.max(q.fromMs(), first);
+        long to = q.toMs() == null ? end : Math.min(q.toMs(), end);
+        return q.local().pieces(from, Math.max(from, to));
+    }
+
+    /** The tenant's first ({@code ASC}) or last ({@code DESC}) created_at, or {@code otherwise} without calls. */
+    private long edge(String tenantId, String direction, long otherwise) {
+        // direction is one of two constants above.
+        return h.createQuery("SELECT created_at FROM calls WHERE tenant_id = :t ORDER BY created_at " + direction + " LIMIT 1")
+                .bind("t", tenantId).mapTo(Long.class).findOne().orElse(otherwise);
     }
 
     /**
@@ -151,7 +181,7 @@ final class HistoryRepository {
      * the result), so memory stays flat whatever the size. Returns the number of rows.
      */
     long stream(String tenantId, HistoryQuery q, Consumer<HistoryRow> sink) {
-        HistorySql sql = new HistorySql(dialect, tenantId, q, false);
+        HistorySql sql = sql(tenantId, q, false, null);
         long[] n = {0};
         sql.bindTo(h.createQuery("SELECT " + sql.columns() + " FROM " + sql.from() + " WHERE " + sql.where() + sql.order()))
                 .setFetchSize(EXPORT_FETCH)

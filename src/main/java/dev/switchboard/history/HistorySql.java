@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The FROM and WHERE of one tenant's history view in one dialect. Every value is a bound parameter; the text of
- * the statement depends only on which filters are present and how many values a list has. Not thread-safe
+ * the statement depends only on which filters are present, how many values a list has and, with an hour or
+ * weekday filter, how many offset changes the span holds. Not thread-safe
  * (build, bind, discard).
  */
 final class HistorySql {
@@ -32,13 +33,13 @@ final class HistorySql {
     private final StringBuilder where = new StringBuilder();
     private final Map<String, Object> binds = new LinkedHashMap<>();
 
-    HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor) {
-        this(dialect, tenantId, q, withCursor, null);
-    }
-
-    /** {@code index}: SQLite only, an index the plan must use (a constant of {@link HistoryRepository}, never input). */
-    HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, String index) {
-        this(dialect, tenantId, q, withCursor, index, false);
+    /**
+     * {@code index}: SQLite only, an index the plan must use (a constant of {@link HistoryRepository}, never input).
+     * {@code clock}: the tenant's offsets over the span the view can reach, when it filters by hour or weekday
+     * (see {@link LocalTimeFilter#pieces}), else null.
+     */
+    HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, String index, List<LocalTimeFilter.Piece> clock) {
+        this(dialect, tenantId, q, withCursor, index, clock, false);
     }
 
     /**
@@ -46,11 +47,12 @@ final class HistorySql {
      * {@link #matches()} the condition a call's document must meet; {@link HistoryRepository} walks the newest calls
      * and tests each, which finds the first page of a common word long before the index could list all its matches.
      */
-    static HistorySql walk(String tenantId, HistoryQuery q, boolean withCursor) {
-        return new HistorySql(Dialect.POSTGRESQL, tenantId, q, withCursor, null, true);
+    static HistorySql walk(String tenantId, HistoryQuery q, boolean withCursor, List<LocalTimeFilter.Piece> clock) {
+        return new HistorySql(Dialect.POSTGRESQL, tenantId, q, withCursor, null, clock, true);
     }
 
-    private HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, String index, boolean walk) {
+    private HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, String index,
+                       List<LocalTimeFilter.Piece> clock, boolean walk) {
         bind("tenant", tenantId);
         docOrder = q.searching() && dialect == Dialect.SQLITE;
         if (walk) {
@@ -84,6 +86,7 @@ final class HistorySql {
         in("c.phone_number", q.phones());
         compare("c.created_at", ">=", q.fromMs());
         compare("c.created_at", "<", q.toMs());
+        if (q.local() != null) local(q.local(), clock);
         compare("c.duration_ms", ">=", q.minDurationMs());
         compare("c.duration_ms", "<=", q.maxDurationMs());
         compare("c.cost", ">=", q.minCost());
@@ -153,7 +156,7 @@ final class HistorySql {
         return m.append(')').toString();
     }
 
-    private void in(String column, List<String> values) {
+    private void in(String column, List<?> values) {
         if (values.isEmpty()) return;
         where.append(" AND ").append(column).append(values.size() == 1 ? " = " : " IN (");
         for (int i = 0; i < values.size(); i++) {
@@ -161,6 +164,27 @@ final class HistorySql {
             where.append(param(values.get(i)));
         }
         if (values.size() > 1) where.append(')');
+    }
+
+    /**
+     * Hour and weekday on the tenant's wall clock: {@code c.created_at} plus the offset of its piece (newest piece
+     * first: pages read newest first, so most rows stop at the first branch), then integer arithmetic. Epoch day 0
+     * (1970-01-01) was a Thursday, so three days later is a Monday: day + 3 modulo 7 is 0 on Mondays.
+     */
+    private void local(LocalTimeFilter f, List<LocalTimeFilter.Piece> pieces) {
+        StringBuilder clock = new StringBuilder();
+        if (pieces.size() == 1) {
+            clock.append("(c.created_at + ").append(param(pieces.get(0).offsetMs())).append(')');
+        } else {
+            clock.append("(CASE");
+            for (int i = pieces.size() - 1; i > 0; i--) {
+                clock.append(" WHEN c.created_at >= ").append(param(pieces.get(i).from()))
+                        .append(" THEN c.created_at + ").append(param(pieces.get(i).offsetMs()));
+            }
+            clock.append(" ELSE c.created_at + ").append(param(pieces.get(0).offsetMs())).append(" END)");
+        }
+        if (!f.hours().isEmpty()) in("(" + clock + " / 3600000) % 24", f.hours());
+        if (!f.weekdays().isEmpty()) in("(" + clock + " / 86400000 + 3) % 7", f.weekdays().stream().map(d -> d - 1).toList());
     }
 
     private void compare(String column, String op, Object value) {

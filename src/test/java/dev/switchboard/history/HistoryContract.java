@@ -211,6 +211,79 @@ abstract class HistoryContract {
     }
 
     @Test
+    void hourAndWeekdayFiltersAnswerWhatARecountOnTheTenantsClockFinds() {
+        for (String tenant : List.of(A, B)) {
+            List<Row> rows = rows(tenant);
+            ZoneId zone = app.app.tenants().require(tenant).zone();
+            LocalDate lastDay = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(rows.get(0).createdAt()), zone);
+            Map<String, Predicate<ZonedDateTime>> filters = new LinkedHashMap<>();
+            filters.put("hour=10", t -> t.getHour() == 10);
+            filters.put("hour=9,14,22", t -> t.getHour() == 9 || t.getHour() == 14 || t.getHour() == 22);
+            filters.put("hour=0&hour=23", t -> t.getHour() == 0 || t.getHour() == 23);
+            filters.put("weekday=6,7", t -> t.getDayOfWeek().getValue() >= 6);
+            filters.put("weekday=1&hour=11", t -> t.getDayOfWeek().getValue() == 1 && t.getHour() == 11);
+            filters.put("weekday=3&hour=15&from=" + lastDay.minusDays(29) + "&to=" + lastDay, t -> t.getDayOfWeek().getValue() == 3
+                    && t.getHour() == 15 && !t.toLocalDate().isBefore(lastDay.minusDays(29)) && !t.toLocalDate().isAfter(lastDay));
+            LocalDate noonDay = rows.stream().map(r -> java.time.Instant.ofEpochMilli(r.createdAt()).atZone(zone))
+                    .filter(z -> z.getHour() == 12).findFirst().orElseThrow().toLocalDate();
+            filters.put("hour=12&from=" + noonDay + "&to=" + noonDay, t -> t.getHour() == 12 && t.toLocalDate().equals(noonDay));
+            for (Map.Entry<String, Predicate<ZonedDateTime>> f : filters.entrySet()) {
+                List<String> expected = rows.stream()
+                        .filter(r -> f.getValue().test(java.time.Instant.ofEpochMilli(r.createdAt()).atZone(zone))).map(Row::id).toList();
+                assertThat(expected).as(tenant + " " + f.getKey() + " proves little").isNotEmpty();
+                assertThat(allPages(tenant, f.getKey(), 37)).as(tenant + " " + f.getKey()).containsExactlyElementsOf(expected);
+            }
+        }
+        List<String> view = allPages(A, "weekday=2&hour=9,10&category=customer_ended", 200);
+        List<String> csv = app.get("/api/" + A + "/history/export.csv?weekday=2&hour=9,10&category=customer_ended").body().lines().skip(1)
+                .map(l -> l.substring(0, l.indexOf(','))).toList();
+        assertThat(csv).isNotEmpty().containsExactlyElementsOf(view);
+        List<String> searched = allPages(A, "q=appointment&hour=10", 50);
+        assertThat(searched).isNotEmpty().isSubsetOf(allPages(A, "hour=10", 200));
+    }
+
+    @Test
+    void hourAndWeekdayFiltersFollowTheTenantsClockAcrossBothDaylightSavingChanges() {
+        String t = "tz-ny-hours";
+        app.app.tenants().ensure(t, "New York hours");
+        app.app.tenants().setTimeZone(t, "America/New_York");
+        ZoneId ny = ZoneId.of("America/New_York");
+        Map<String, ZonedDateTime> calls = new LinkedHashMap<>();
+        // 2026-03-08 (a Sunday): 02:00 EST jumps to 03:00 EDT. 2026-11-01 (a Sunday): 02:00 EDT falls back to 01:00 EST.
+        calls.put("sat-0315", ZonedDateTime.of(2026, 3, 7, 3, 15, 0, 0, ny));
+        calls.put("spring-0130", ZonedDateTime.of(2026, 3, 8, 1, 30, 0, 0, ny));
+        calls.put("spring-0300", ZonedDateTime.of(2026, 3, 8, 3, 0, 0, 0, ny));
+        calls.put("spring-2359", ZonedDateTime.of(2026, 3, 8, 23, 59, 59, 999_000_000, ny));
+        calls.put("mon-0000", ZonedDateTime.of(2026, 3, 9, 0, 0, 0, 0, ny));
+        calls.put("mon-0315", ZonedDateTime.of(2026, 3, 9, 3, 15, 0, 0, ny));
+        calls.put("fall-0030", ZonedDateTime.of(2026, 11, 1, 0, 30, 0, 0, ny));
+        calls.put("fall-0130-edt", ZonedDateTime.ofStrict(java.time.LocalDateTime.of(2026, 11, 1, 1, 30), java.time.ZoneOffset.ofHours(-4), ny));
+        calls.put("fall-0130-est", ZonedDateTime.ofStrict(java.time.LocalDateTime.of(2026, 11, 1, 1, 30), java.time.ZoneOffset.ofHours(-5), ny));
+        calls.put("fall-0200", ZonedDateTime.of(2026, 11, 1, 2, 0, 0, 0, ny));
+        calls.put("fall-2330", ZonedDateTime.of(2026, 11, 1, 23, 30, 0, 0, ny));
+        calls.put("mon-0010", ZonedDateTime.of(2026, 11, 2, 0, 10, 0, 0, ny));
+        calls.forEach((id, at) -> insertCall(t, id, at.toInstant().toEpochMilli()));
+        List<Map.Entry<String, ZonedDateTime>> newestFirst = calls.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, ZonedDateTime> e) -> e.getValue().toInstant()).reversed()).toList();
+        for (int hour = 0; hour < 24; hour++) {
+            int h = hour;
+            assertThat(allPages(t, "hour=" + h, 2)).as("hour=" + h)
+                    .containsExactlyElementsOf(newestFirst.stream().filter(e -> e.getValue().getHour() == h).map(Map.Entry::getKey).toList());
+        }
+        for (int day = 1; day <= 7; day++) {
+            int d = day;
+            assertThat(allPages(t, "weekday=" + d, 2)).as("weekday=" + d).containsExactlyElementsOf(
+                    newestFirst.stream().filter(e -> e.getValue().getDayOfWeek().getValue() == d).map(Map.Entry::getKey).toList());
+        }
+        assertThat(allPages(t, "hour=1&from=2026-11-01&to=2026-11-01", 50)).as("both 1 a.m. hours are 1 a.m.")
+                .containsExactly("fall-0130-est", "fall-0130-edt");
+        assertThat(allPages(t, "hour=2&from=2026-03-08&to=2026-03-08", 50)).as("2 a.m. does not exist that day").isEmpty();
+        assertThat(allPages(t, "hour=3&weekday=7", 50)).containsExactly("spring-0300");
+        assertThat(allPages(t, "weekday=7&hour=0,23", 50)).containsExactly("fall-2330", "fall-0030", "spring-2359");
+        assertThat(allPages(t, "weekday=1&hour=0&to=2026-06-30", 50)).containsExactly("mon-0000");
+    }
+
+    @Test
     void anExportHasExactlyTheViewAndNoCallOfAnotherTenantWhateverTheFilters() {
         List<Row> rowsA = rows(A);
         List<String> view = allPages(A, "category=customer_ended&type=inbound", 200);
@@ -264,12 +337,17 @@ abstract class HistoryContract {
         for (String[] c : List.of(new String[] {"stauts=ended", "stauts"}, new String[] {"from=08-03-2026", "'from' must be a day as YYYY-MM-DD"},
                 new String[] {"minCost=-1", "'minCost' must be a number"}, new String[] {"transferred=yes", "'transferred' must be true or false"},
                 new String[] {"status=done", "'status' must be one or more of"}, new String[] {"cursor=%21%21", "'cursor'"},
-                new String[] {"data.a%20b=1", "data.<field>"}, new String[] {"limit=0", "'limit'"})) {
+                new String[] {"data.a%20b=1", "data.<field>"}, new String[] {"limit=0", "'limit'"},
+                new String[] {"hour=24", "'hour' must be one or more hours of the day from 0 to 23"}, new String[] {"hour=9.5", "'hour' must be"},
+                new String[] {"hour=-1", "'hour' must be"}, new String[] {"hour=9,x", "'hour' must be"},
+                new String[] {"weekday=0", "'weekday' must be one or more days of the week from 1 (Monday) to 7 (Sunday)"},
+                new String[] {"weekday=mon", "'weekday' must be"}, new String[] {"weekday=8", "'weekday' must be"})) {
             HttpResponse<String> r = app.get("/api/" + A + "/history?" + c[0]);
             assertThat(r.statusCode()).as(c[0]).isEqualTo(400);
             assertThat(TestApp.json(r.body()).path("error").path("message").asText()).as(c[0]).contains(c[1]);
         }
         assertThat(app.get("/api/" + A + "/history/export.csv?limit=5").statusCode()).isEqualTo(400);
+        assertThat(app.get("/api/" + A + "/history/export.jsonl?hour=25").statusCode()).isEqualTo(400);
     }
 
     List<String> allPages(String tenant, String filter, int limit) {

@@ -36,10 +36,22 @@ public final class Browser implements AutoCloseable {
         return signedInPage(app, TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD);
     }
 
+    /** As the app's agency admin, in a browser whose own time zone is {@code timeZoneId} (e.g. "Asia/Tokyo"). */
+    public Page signedInPage(TestApp app, String timeZoneId) {
+        app.admin();
+        return signedInPage(app, TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD, timeZoneId);
+    }
+
     /** A page with the session cookie of this user (signed in over HTTP, as the sign-in form would). */
     public Page signedInPage(TestApp app, String email, String password) {
+        return signedInPage(app, email, password, null);
+    }
+
+    private Page signedInPage(TestApp app, String email, String password, String timeZoneId) {
         String cookie = app.signIn(email, password)[0];
-        var context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1440, 900));
+        var options = new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1440, 900);
+        if (timeZoneId != null) options.setTimezoneId(timeZoneId);
+        var context = browser.newContext(options);
         context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("sb_session", cookie.substring(cookie.indexOf('=') + 1))
                 .setUrl(app.base().toString())));
         return context.newPage();
