@@ -1,5 +1,6 @@
 package dev.switchboard.analytics;
 
+import dev.switchboard.tenant.ZoneOffsets;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
@@ -85,12 +86,12 @@ final class RollupRepository {
         String sums = callsOnly ? "SUM(calls)" : SUMS;
         int width = callsOnly ? 1 : Measures.SIZE;
         java.util.Map<Long, long[]> out = new java.util.TreeMap<>();
-        java.time.zone.ZoneRules rules = zone.getRules();
-        for (long a = from; a < to; ) {
-            java.time.Instant at = java.time.Instant.ofEpochMilli(a * Contribution.BUCKET_MS);
-            long offset = rules.getOffset(at).getTotalSeconds() / (Contribution.BUCKET_MS / 1000);
-            java.time.zone.ZoneOffsetTransition next = rules.nextTransition(at);
-            long b = next == null ? to : Math.max(a + 1, Math.min(to, Math.floorDiv(next.getInstant().toEpochMilli(), Contribution.BUCKET_MS)));
+        List<ZoneOffsets.Piece> pieces = ZoneOffsets.over(zone, from * Contribution.BUCKET_MS, to * Contribution.BUCKET_MS);
+        for (int p = 0; p < pieces.size(); p++) {
+            long a = p == 0 ? from : Math.floorDiv(pieces.get(p).from(), Contribution.BUCKET_MS);
+            long b = p + 1 < pieces.size() ? Math.floorDiv(pieces.get(p + 1).from(), Contribution.BUCKET_MS) : to;
+            if (b <= a) continue;
+            long offset = pieces.get(p).offsetMs() / Contribution.BUCKET_MS;
             // Numbers we computed, written into the SQL: PostgreSQL groups by an expression only when it is the same text.
             String key = "(bucket + " + offset + ") / " + bucketsPerGroup;
             h.createQuery("SELECT " + key + " AS k, " + sums + " FROM analytics_buckets WHERE tenant_id = :t "
@@ -101,7 +102,6 @@ final class RollupRepository {
                         for (int i = 0; i < width; i++) m[i] += rs.getLong(i + 2);
                         return m;
                     }).list();
-            a = b;
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.history;
 
 import dev.switchboard.db.Dialect;
+import dev.switchboard.tenant.ZoneOffsets;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
@@ -22,6 +23,9 @@ final class HistoryRepository {
 
     private final Handle h;
     private final Dialect dialect;
+    /** The view {@link #clock} was last computed for, and its result. */
+    private HistoryQuery clockFor;
+    private List<ZoneOffsets.Piece> clock;
 
     HistoryRepository(Handle h, Dialect dialect) {
         this.h = h;
@@ -94,7 +98,14 @@ final class HistoryRepository {
      * has one piece per offset change in the data only. The end reaches at least now: a call stored while this
      * page is read (after the last one seen here, maybe across a change) still gets its own offset.
      */
-    private List<LocalTimeFilter.Piece> clock(String tenantId, HistoryQuery q) {
+    private List<ZoneOffsets.Piece> clock(String tenantId, HistoryQuery q) {
+        // A page, its walk and its count ask for the same view: its edges are read once (one repository per request).
+        if (q == clockFor) return clock;
+        clockFor = q;
+        return clock = span(tenantId, q);
+    }
+
+    private List<ZoneOffsets.Piece> span(String tenantId, HistoryQuery q) {
         long now = System.currentTimeMillis();
         long first = edge(tenantId, "ASC", now), last = edge(tenantId, "DESC", now);
         long end = Math.max(last + 1, now);

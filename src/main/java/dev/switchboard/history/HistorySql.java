@@ -1,6 +1,7 @@
 package dev.switchboard.history;
 
 import dev.switchboard.db.Dialect;
+import dev.switchboard.tenant.ZoneOffsets;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ final class HistorySql {
      * {@code clock}: the tenant's offsets over the span the view can reach, when it filters by hour or weekday
      * (see {@link LocalTimeFilter#pieces}), else null.
      */
-    HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, String index, List<LocalTimeFilter.Piece> clock) {
+    HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, String index, List<ZoneOffsets.Piece> clock) {
         this(dialect, tenantId, q, withCursor, index, clock, false);
     }
 
@@ -47,12 +48,12 @@ final class HistorySql {
      * {@link #matches()} the condition a call's document must meet; {@link HistoryRepository} walks the newest calls
      * and tests each, which finds the first page of a common word long before the index could list all its matches.
      */
-    static HistorySql walk(String tenantId, HistoryQuery q, boolean withCursor, List<LocalTimeFilter.Piece> clock) {
+    static HistorySql walk(String tenantId, HistoryQuery q, boolean withCursor, List<ZoneOffsets.Piece> clock) {
         return new HistorySql(Dialect.POSTGRESQL, tenantId, q, withCursor, null, clock, true);
     }
 
     private HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, String index,
-                       List<LocalTimeFilter.Piece> clock, boolean walk) {
+                       List<ZoneOffsets.Piece> clock, boolean walk) {
         bind("tenant", tenantId);
         docOrder = q.searching() && dialect == Dialect.SQLITE;
         if (walk) {
@@ -171,7 +172,7 @@ final class HistorySql {
      * first: pages read newest first, so most rows stop at the first branch), then integer arithmetic. Epoch day 0
      * (1970-01-01) was a Thursday, so three days later is a Monday: day + 3 modulo 7 is 0 on Mondays.
      */
-    private void local(LocalTimeFilter f, List<LocalTimeFilter.Piece> pieces) {
+    private void local(LocalTimeFilter f, List<ZoneOffsets.Piece> pieces) {
         StringBuilder clock = new StringBuilder();
         if (pieces.size() == 1) {
             clock.append("(c.created_at + ").append(param(pieces.get(0).offsetMs())).append(')');

@@ -1,10 +1,8 @@
 package dev.switchboard.history;
 
-import java.time.Instant;
+import dev.switchboard.tenant.ZoneOffsets;
+
 import java.time.ZoneId;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +11,7 @@ import java.util.List;
  * A local hour is not one UTC hour all year (daylight saving moves it), and SQLite has no time-zone database. But
  * between two changes of the zone's offset the offset is constant, so there the wall clock is simply
  * {@code created_at + offset}, and its hour and weekday are integer arithmetic. So the span a view can reach is cut
- * where the offset changes (as the analytics rollups are, see {@code RollupRepository.sumByLocal}) and the wall clock
+ * where the offset changes ({@link ZoneOffsets}, as the analytics rollups are) and the wall clock
  * becomes one {@code CASE} over the cut points: one branch per offset change (two a year in New York), however
  * many days and hours are asked for. Translating the filter into UTC intervals instead would need a term per day
  * and hour: thousands over a year, in every row's test.
@@ -23,28 +21,12 @@ import java.util.List;
  */
 record LocalTimeFilter(List<Integer> hours, List<Integer> weekdays, ZoneId zone) {
 
-    /** From {@code from} (epoch ms) on, until the next piece starts, the wall clock is UTC + {@code offsetMs}. */
-    record Piece(long from, long offsetMs) {}
-
     /**
      * The offsets in force over [{@code from}, {@code to}), oldest first. The first piece also stands for anything
      * before {@code from} and the last for anything after {@code to}, so the caller chooses a span that holds every
      * call the view can match (the view's days, else the tenant's first and last call).
      */
-    List<Piece> pieces(long from, long to) {
-        ZoneRules rules = zone.getRules();
-        List<Piece> out = new ArrayList<>();
-        long at = from;
-        out.add(new Piece(at, offsetMs(rules, at)));
-        while (true) {
-            ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochMilli(at));
-            if (next == null || next.getInstant().toEpochMilli() >= to) return out;
-            at = next.getInstant().toEpochMilli();
-            out.add(new Piece(at, offsetMs(rules, at)));
-        }
-    }
-
-    private static long offsetMs(ZoneRules rules, long at) {
-        return rules.getOffset(Instant.ofEpochMilli(at)).getTotalSeconds() * 1000L;
+    List<ZoneOffsets.Piece> pieces(long from, long to) {
+        return ZoneOffsets.over(zone, from, to);
     }
 }
