@@ -12,6 +12,7 @@ import { parseServerTime, type TimeFormat } from "@/lib/time";
 import { useTimeFormat } from "@/lib/time-zone";
 import { ActionErrorAlert } from "@/features/control/components/ActionErrorAlert";
 import { describeActionError } from "@/features/control/model/action-errors";
+import { AdminListStates } from "@/features/admin/components/AdminList";
 import { ShownOnceDialog } from "@/features/settings/components/ShownOnceDialog";
 import { useApiKeys, useCreateKey, useRevokeKey, type ApiKeyView, type KeyScope } from "../api/keys";
 
@@ -38,20 +39,22 @@ export function ApiKeysScreen({ clientId, tenantName }: { clientId: string; tena
       </div>
       <CreateKeyForm clientId={clientId} />
       <section aria-label="Keys" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
-        {keys.isPending ? (
-          <div className="space-y-2 p-4" aria-busy="true" aria-label="Loading the keys">
-            {[0, 1, 2].map((i) => <Skeleton key={i} className="h-6 w-full" />)}
-          </div>
-        ) : keys.isError ? (
-          <div className="p-4">
-            <ActionErrorAlert error={{ ...describeActionError(keys.error), title: "Couldn't load the API keys" }} />
-            <Button className="mt-3" onClick={() => void keys.refetch()}>Try again</Button>
-          </div>
-        ) : keys.data.length === 0 ? (
-          <EmptyState icon={<KeySquare className="size-5" />} title="No API keys yet" data-testid="keys-empty">
-            Create one above for a script, a report or another system. Each key is shown once; store it in your secret manager.
-          </EmptyState>
-        ) : (
+        <AdminListStates
+          query={keys}
+          loading={
+            <div className="space-y-2 p-4" aria-busy="true" aria-label="Loading the keys">
+              {[0, 1, 2].map((i) => <Skeleton key={i} className="h-6 w-full" />)}
+            </div>
+          }
+          errorTitle="Couldn't load the API keys"
+          describeError={describeActionError}
+          empty={
+            <EmptyState icon={<KeySquare className="size-5" />} title="No API keys yet" data-testid="keys-empty">
+              Create one above for a script, a report or another system. Each key is shown once; store it in your secret manager.
+            </EmptyState>
+          }
+        >
+          {(items) => (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-50 text-[11px] tracking-wider text-slate-500 uppercase">
@@ -65,7 +68,7 @@ export function ApiKeysScreen({ clientId, tenantName }: { clientId: string; tena
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {keys.data.map((k) => (
+                {items.map((k) => (
                   <tr key={k.id} data-testid="key-row" data-revoked={k.revokedAt ? "true" : "false"} className={k.revokedAt ? "text-slate-400" : undefined}>
                     <td className="px-4 py-2 font-medium text-slate-900">{k.name}</td>
                     <td className="px-4 py-2"><Badge tone={k.scope === "control" ? "amber" : "sky"}>{k.scope}</Badge></td>
@@ -86,7 +89,8 @@ export function ApiKeysScreen({ clientId, tenantName }: { clientId: string; tena
               </tbody>
             </table>
           </div>
-        )}
+          )}
+        </AdminListStates>
       </section>
       {revoking && <RevokeDialog clientId={clientId} apiKey={revoking} onClose={() => setRevoking(null)} />}
     </div>

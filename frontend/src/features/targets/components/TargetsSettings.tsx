@@ -1,4 +1,4 @@
-import { Lock, Phone, PhoneForwarded, Plus, ShieldAlert, Trash2 } from "lucide-react";
+import { Phone, PhoneForwarded, Plus, ShieldAlert, Trash2 } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Dialog, DialogIcon } from "@/components/ui/Dialog";
@@ -12,6 +12,7 @@ import type { TransferTarget } from "@/lib/api-types";
 import { formatPhone } from "@/lib/format";
 import { usePermissions } from "@/features/auth/hooks/auth-context";
 import { ActionErrorAlert } from "@/features/control/components/ActionErrorAlert";
+import { AdminListStates, ReadOnlyNotice } from "@/features/admin/components/AdminList";
 import { describeActionError } from "@/features/control/model/action-errors";
 import { validateE164, validateSipUri } from "@/features/control/model/destination";
 import { useCreateTarget, useDeleteTarget, useTransferTargets } from "../api/targets";
@@ -27,7 +28,6 @@ export function TargetsSettings({ clientId, tenantName }: { clientId: string; te
   const targets = useTransferTargets(clientId);
   const [deleting, setDeleting] = useState<TransferTarget | null>(null);
   const manage = usePermissions(clientId)("manageTargets");
-  const forbidden = targets.error instanceof ApiError && targets.error.isForbidden;
 
   return (
     <div data-testid="targets-settings" className="mx-auto max-w-3xl space-y-6 px-4 py-6 sm:px-6">
@@ -41,10 +41,7 @@ export function TargetsSettings({ clientId, tenantName }: { clientId: string; te
       {manage ? (
         <AddTargetForm clientId={clientId} />
       ) : (
-        <p data-testid="targets-read-only" className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600 shadow-xs">
-          <Lock aria-hidden className="size-4 shrink-0 text-slate-400" />
-          Only an admin of this client can add or delete transfer targets.
-        </p>
+        <ReadOnlyNotice data-testid="targets-read-only">Only an admin of this client can add or delete transfer targets.</ReadOnlyNotice>
       )}
 
       <section aria-label="Saved targets" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
@@ -53,7 +50,9 @@ export function TargetsSettings({ clientId, tenantName }: { clientId: string; te
             Saved targets {targets.data && targets.data.length > 0 && <span className="ml-1 font-normal text-slate-400 normal-case">{targets.data.length}</span>}
           </h3>
         </div>
-        {targets.isPending ? (
+        <AdminListStates
+          query={targets}
+          loading={
           <ul className="divide-y divide-slate-100" aria-busy="true" aria-label="Loading targets">
             {[0, 1, 2].map((i) => (
               <li key={i} className="flex items-center gap-3 px-4 py-3.5">
@@ -65,26 +64,25 @@ export function TargetsSettings({ clientId, tenantName }: { clientId: string; te
               </li>
             ))}
           </ul>
-        ) : forbidden ? (
+          }
+          forbidden={
           <EmptyState icon={<ShieldAlert className="size-5" />} title="Your role can't see the transfer targets" data-testid="targets-forbidden">
             {targets.error?.message} Ask an admin of this client if you need them.
           </EmptyState>
-        ) : targets.isError ? (
-          <div className="px-4 py-6">
-            <ActionErrorAlert error={{ ...describeActionError(targets.error), title: "Couldn't load the transfer targets" }} />
-            <Button className="mt-3" onClick={() => void targets.refetch()}>
-              Try again
-            </Button>
-          </div>
-        ) : targets.data.length === 0 ? (
+          }
+          errorTitle="Couldn't load the transfer targets"
+          describeError={describeActionError}
+          empty={
           <EmptyState icon={<PhoneForwarded className="size-5" />} title="No transfer targets yet" data-testid="targets-empty">
             {manage
               ? "Add the front desk, an on-call line or a SIP queue above. Without targets, supervisors can still transfer to a number they type in."
               : "An admin of this client can add the front desk, an on-call line or a SIP queue. Until then, supervisors can transfer to a number they type in."}
           </EmptyState>
-        ) : (
+          }
+        >
+          {(items) => (
           <ul className="divide-y divide-slate-100">
-            {targets.data.map((t) => (
+            {items.map((t) => (
               <li key={t.id} data-testid="target-row" data-target-id={t.id} className="group flex items-center gap-3 px-4 py-3">
                 <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-violet-50 text-violet-600 ring-1 ring-violet-600/10">
                   <Phone aria-hidden className="size-3.5" />
@@ -104,7 +102,8 @@ export function TargetsSettings({ clientId, tenantName }: { clientId: string; te
               </li>
             ))}
           </ul>
-        )}
+          )}
+        </AdminListStates>
       </section>
       {manage && deleting && <DeleteTargetDialog clientId={clientId} target={deleting} onClose={() => setDeleting(null)} />}
     </div>

@@ -10,6 +10,7 @@ import { useToast } from "@/components/ui/toast-context";
 import { roleLabel } from "@/lib/permissions";
 import { useSession } from "@/features/auth/hooks/auth-context";
 import { ActionErrorAlert } from "@/features/control/components/ActionErrorAlert";
+import { AdminListStates } from "@/features/admin/components/AdminList";
 import { useDeleteUser, useUpdateUser, useUsers, type AgencyUser } from "../api/users";
 import { describeAdminError } from "../model/admin-errors";
 
@@ -44,23 +45,21 @@ export function AgencyUsers() {
         <h3 className="text-[11px] font-semibold tracking-wider text-slate-500 uppercase">All users of the agency</h3>
         <p className="text-xs text-slate-500">Agency admins see and manage every client, its users and the clients themselves.</p>
       </div>
-      {users.isPending ? (
-        <div className="space-y-2 px-4 py-4" aria-busy="true" aria-label="Loading users">
-          <Skeleton className="h-4 w-64" />
-          <Skeleton className="h-4 w-56" />
-        </div>
-      ) : users.isError ? (
-        <div className="px-4 py-6">
-          <ActionErrorAlert error={{ ...describeAdminError(users.error), title: "Couldn't load the users" }} />
-          <Button className="mt-3" onClick={() => void users.refetch()}>
-            Try again
-          </Button>
-        </div>
-      ) : users.data.length === 0 ? (
-        <EmptyState icon={<Users className="size-5" />} title="No users yet" />
-      ) : (
+      <AdminListStates
+        query={users}
+        loading={
+          <div className="space-y-2 px-4 py-4" aria-busy="true" aria-label="Loading users">
+            <Skeleton className="h-4 w-64" />
+            <Skeleton className="h-4 w-56" />
+          </div>
+        }
+        errorTitle="Couldn't load the users"
+        describeError={describeAdminError}
+        empty={<EmptyState icon={<Users className="size-5" />} title="No users yet" />}
+      >
+        {(items) => (
         <ul className="divide-y divide-slate-100">
-          {users.data.map((u) => (
+          {items.map((u) => (
             <li key={u.id} data-testid="user-row" data-email={u.email} className="flex flex-wrap items-center gap-3 px-4 py-3">
               <div className="min-w-0 flex-1">
                 <p className="truncate text-sm font-medium text-slate-900">
@@ -87,7 +86,8 @@ export function AgencyUsers() {
             </li>
           ))}
         </ul>
-      )}
+        )}
+      </AdminListStates>
       {resetting && <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />}
       {deleting && <DeleteUserDialog user={deleting} onClose={() => setDeleting(null)} />}
     </section>

@@ -1,4 +1,4 @@
-import { Lock, ShieldAlert, Trash2, UserPlus, Users } from "lucide-react";
+import { ShieldAlert, Trash2, UserPlus, Users } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
@@ -12,6 +12,7 @@ import { ApiError } from "@/lib/api-client";
 import { roleLabel, type Role } from "@/lib/permissions";
 import { usePermissions, useSession } from "@/features/auth/hooks/auth-context";
 import { ActionErrorAlert } from "@/features/control/components/ActionErrorAlert";
+import { AdminListStates, ReadOnlyNotice } from "@/features/admin/components/AdminList";
 import { useAddMember, useChangeRole, useMembers, useRemoveMember, type Member } from "../api/users";
 import { describeAdminError } from "../model/admin-errors";
 import { AgencyUsers } from "./AgencyUsers";
@@ -33,7 +34,6 @@ export function UsersSettings({ clientId, tenantName }: { clientId: string; tena
   const manage = usePermissions(clientId)("manageUsers");
   const agencyAdmin = useSession()?.user.agencyAdmin ?? false;
   const [removing, setRemoving] = useState<Member | null>(null);
-  const forbidden = members.error instanceof ApiError && members.error.isForbidden;
 
   return (
     <div data-testid="users-settings" className="mx-auto max-w-3xl space-y-6 px-4 py-6 sm:px-6">
@@ -45,17 +45,16 @@ export function UsersSettings({ clientId, tenantName }: { clientId: string; tena
       {manage ? (
         <AddMemberForm clientId={clientId} />
       ) : (
-        <p className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600 shadow-xs">
-          <Lock aria-hidden className="size-4 shrink-0 text-slate-400" />
-          Only an admin of this client can add people or change roles.
-        </p>
+        <ReadOnlyNotice>Only an admin of this client can add people or change roles.</ReadOnlyNotice>
       )}
 
       <section aria-label="Members" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
         <h3 className="border-b border-slate-100 px-4 py-2.5 text-[11px] font-semibold tracking-wider text-slate-500 uppercase">
           Members {members.data && members.data.length > 0 && <span className="ml-1 font-normal text-slate-400 normal-case">{members.data.length}</span>}
         </h3>
-        {members.isPending ? (
+        <AdminListStates
+          query={members}
+          loading={
           <ul className="divide-y divide-slate-100" aria-busy="true" aria-label="Loading members">
             {[0, 1, 2].map((i) => (
               <li key={i} className="flex items-center gap-3 px-4 py-3.5">
@@ -64,28 +63,28 @@ export function UsersSettings({ clientId, tenantName }: { clientId: string; tena
               </li>
             ))}
           </ul>
-        ) : forbidden ? (
+          }
+          forbidden={
           <EmptyState icon={<ShieldAlert className="size-5" />} title="Your role can't see the members" data-testid="members-forbidden">
             {members.error?.message} Ask an admin of this client if you need this.
           </EmptyState>
-        ) : members.isError ? (
-          <div className="px-4 py-6">
-            <ActionErrorAlert error={{ ...describeAdminError(members.error), title: "Couldn't load the members" }} />
-            <Button className="mt-3" onClick={() => void members.refetch()}>
-              Try again
-            </Button>
-          </div>
-        ) : members.data.length === 0 ? (
+          }
+          errorTitle="Couldn't load the members"
+          describeError={describeAdminError}
+          empty={
           <EmptyState icon={<Users className="size-5" />} title="No members yet" data-testid="members-empty">
             {manage ? "Add the first person above: give them a role and, for a new account, an initial password." : "An admin of this client can add people."}
           </EmptyState>
-        ) : (
+          }
+        >
+          {(items) => (
           <ul className="divide-y divide-slate-100">
-            {members.data.map((m) => (
+            {items.map((m) => (
               <MemberRow key={m.userId} clientId={clientId} member={m} manage={manage} onRemove={() => setRemoving(m)} />
             ))}
           </ul>
-        )}
+          )}
+        </AdminListStates>
       </section>
 
       {agencyAdmin && <AgencyUsers />}
