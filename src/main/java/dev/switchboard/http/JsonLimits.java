@@ -53,11 +53,39 @@ public final class JsonLimits {
                 + MAX_STRING_LENGTH + " characters, numbers " + MAX_NUMBER_LENGTH + " digits)");
     }
 
-    /** Before every request: an {@code /api/} body over {@link #MAX_API_BODY_BYTES} gets 413 unread. */
+    /**
+     * A refused body up to this size is read and thrown away before the 413 goes out. Closing a connection with
+     * unread input makes the kernel reset it, and a client still sending then loses the answer ("no bytes")
+     * instead of reading why. Larger bodies are refused unread: reading them is the cost the limit avoids.
+     */
+    static final long DRAIN_BEFORE_REFUSING = 4L * 1024 * 1024;
+
+    /**
+     * Reads and discards the request body when its declared length is at most {@link #DRAIN_BEFORE_REFUSING};
+     * otherwise the answer says {@code Connection: close}, so the client opens a new connection for its next
+     * request instead of reusing one the server is about to close (that request would get no answer at all).
+     */
+    public static void drainBeforeRefusing(Context ctx) {
+        long declared = ctx.contentLength();
+        if (declared < 0 || declared > DRAIN_BEFORE_REFUSING) {
+            ctx.header("Connection", "close");
+            return;
+        }
+        try {
+            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            // the client went away: nothing to answer
+        }
+    }
+
+    /** Before every request: an {@code /api/} body over {@link #MAX_API_BODY_BYTES} gets 413. */
     public static void limitApiBody(Context ctx) {
         if (!ctx.path().startsWith("/api/")) return;
         long declared = ctx.contentLength();
-        if (declared > MAX_API_BODY_BYTES) throw tooLarge();
+        if (declared > MAX_API_BODY_BYTES) {
+            drainBeforeRefusing(ctx);
+            throw tooLarge();
+        }
         // Chunked (no length): read it now, within Javalin's overall limit; handlers get the cached bytes.
         if (declared < 0 && ctx.header("Transfer-Encoding") != null && ctx.bodyAsBytes().length > MAX_API_BODY_BYTES) {
             throw tooLarge();

@@ -3,6 +3,7 @@ package dev.switchboard.webhook;
 import dev.switchboard.http.ApiException;
 import dev.switchboard.http.ErrorCode;
 import dev.switchboard.http.Json;
+import dev.switchboard.http.JsonLimits;
 import dev.switchboard.ops.Metrics;
 import dev.switchboard.tenant.Tenant;
 import dev.switchboard.tenant.TenantDirectory;
@@ -57,7 +58,10 @@ public final class WebhookRoutes {
         Tenant tenant = null;
         try {
             tenant = tenants.require(ctx.pathParam("client_id"));
-            if (ctx.contentLength() > maxBytes) throw tooLarge();
+            if (ctx.contentLength() > maxBytes) {
+                JsonLimits.drainBeforeRefusing(ctx);
+                throw tooLarge();
+            }
             body = ctx.bodyAsBytes();
             if (body.length > maxBytes) throw tooLarge();
             VapiAuthenticator.verify(tenants.webhookAuth(tenant.id()), ctx::header, body, clock.millis());

@@ -294,6 +294,26 @@ class HardeningHttpTest {
     }
 
     @Test
+    void aRefusedOversizeBodyLeavesNoBrokenConnectionForTheNextRequest() {
+        // The client keeps connections alive. A refusal that left the body unread used to close the connection
+        // without saying so, and the next request on it got no answer at all ("received no bytes").
+        for (String size : List.of("70 KiB", "3 MiB", "5 MiB")) {
+            int bytes = size.equals("70 KiB") ? 70 * 1024 : size.equals("3 MiB") ? 3 * 1024 * 1024 : 5 * 1024 * 1024;
+            String padding = "x".repeat(bytes);
+            for (int i = 0; i < 10; i++) {
+                HttpResponse<String> api = closed.post("/api/acme/transfer-targets", "{\"name\":\"Desk\",\"note\":\"" + padding + "\"}");
+                assertThat(api.statusCode()).as(size).isEqualTo(413);
+                assertThat(TestApp.json(api.body()).path("error").path("code").asText()).isEqualTo("payload_too_large");
+                assertThat(closed.get("/api/acme/transfer-targets").statusCode()).as("the next request after a %s refusal", size).isEqualTo(200);
+                HttpResponse<String> webhook = closed.post("/webhooks/vapi/acme", "{\"message\":{\"type\":\"x\",\"pad\":\"" + padding + "\"}}");
+                assertThat(webhook.statusCode()).as(size).isEqualTo(bytes > 2 * 1024 * 1024 ? 413 : 200);
+                assertThat(closed.get("/api/acme/transfer-targets").statusCode()).as("the next request after a %s webhook", size).isEqualTo(200);
+            }
+        }
+        assertThat(closed.getJson("/api/acme/transfer-targets")).isEmpty();
+    }
+
+    @Test
     void aChunkedApiBodyOver64KibIsRefused413() {
         byte[] body = ("{\"name\":\"Desk\",\"number\":\"+14155550111\",\"note\":\"" + "x".repeat(70 * 1024) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
