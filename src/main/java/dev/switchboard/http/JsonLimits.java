@@ -56,18 +56,24 @@ public final class JsonLimits {
     /**
      * A refused body up to this size is read and thrown away before the 413 goes out. Closing a connection with
      * unread input makes the kernel reset it, and a client still sending then loses the answer ("no bytes")
-     * instead of reading why. Larger bodies are refused unread: reading them is the cost the limit avoids.
+     * instead of reading why. Reading costs bandwidth, not memory (nothing is kept), so the bound is generous:
+     * above the largest webhook limit a sender could configure would still be refused, but a body this large is
+     * not a mistake worth the bandwidth. A client that wants the answer to an even larger body without sending
+     * it asks with {@code Expect: 100-continue}: the 413 then goes out before any of the body is sent.
      */
-    static final long DRAIN_BEFORE_REFUSING = 4L * 1024 * 1024;
+    static final long DRAIN_BEFORE_REFUSING = 16L * 1024 * 1024;
 
     /**
      * Reads and discards the request body when its declared length is at most {@link #DRAIN_BEFORE_REFUSING};
      * otherwise the answer says {@code Connection: close}, so the client opens a new connection for its next
-     * request instead of reusing one the server is about to close (that request would get no answer at all).
+     * request instead of reusing one the server is about to close. A client still sending such a body may see
+     * the connection reset instead of the 413: HTTP/1.1 offers no way to refuse an unread body more politely.
      */
     public static void drainBeforeRefusing(Context ctx) {
         long declared = ctx.contentLength();
-        if (declared < 0 || declared > DRAIN_BEFORE_REFUSING) {
+        boolean askedFirst = "100-continue".equalsIgnoreCase(ctx.header("Expect"));
+        if (declared < 0 || declared > DRAIN_BEFORE_REFUSING || askedFirst) {
+            // With Expect: 100-continue nothing has been sent yet; reading would invite the body we refuse.
             ctx.header("Connection", "close");
             return;
         }
