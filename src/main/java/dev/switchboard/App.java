@@ -26,6 +26,7 @@ import dev.switchboard.call.CallService;
 import dev.switchboard.call.DebugRoutes;
 import dev.switchboard.call.CallRepository;
 import dev.switchboard.call.CallUpdateListener;
+import dev.switchboard.call.CallWriteListener;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
@@ -34,6 +35,7 @@ import dev.switchboard.control.CallControl;
 import dev.switchboard.control.ControlRoutes;
 import dev.switchboard.control.TransferTargetRoutes;
 import dev.switchboard.db.Database;
+import dev.switchboard.db.Dialect;
 import dev.switchboard.db.GroupCommitter;
 import dev.switchboard.history.ExportAudit;
 import dev.switchboard.history.HistoryRoutes;
@@ -128,7 +130,10 @@ public final class App implements AutoCloseable {
         };
         CallQueries queries = new CallQueries(database, config.live().recentInSnapshot());
         var searchIndex = new dev.switchboard.history.SearchIndex(database.dialect());
-        CallService callService = new CallService(clock, new RollupMaintainer(), searchIndex::refresh);
+        CallWriteListener derived = database.dialect() == Dialect.SQLITE
+                ? CallWriteListener.both(new RollupMaintainer(), new dev.switchboard.history.DataValues())
+                : new RollupMaintainer();
+        CallService callService = new CallService(clock, derived, searchIndex::refresh);
         writer.onRollback(callService::forgetRecent);
         WebhookIngest ingest = new WebhookIngest(writer, callService, afterCommit, clock);
         ActionLog actions = new ActionLog(database, writer);

@@ -12,4 +12,12 @@ public interface CallWriteListener {
     CallWriteListener NONE = (h, before, after) -> {};
 
     void written(Handle h, Call before, Call after);
+
+    /** Tells {@code first}, then {@code second}. */
+    static CallWriteListener both(CallWriteListener first, CallWriteListener second) {
+        return (h, before, after) -> {
+            first.written(h, before, after);
+            second.written(h, before, after);
+        };
+    }
 }

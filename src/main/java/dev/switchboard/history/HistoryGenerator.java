@@ -92,13 +92,18 @@ public final class HistoryGenerator {
             long[] placed = placements(o, profiles, share, sum, rng);
             try (Writers w = new Writers(c, dialect)) {
                 int written = 0;
+                long indexedUpTo = dialect == Dialect.SQLITE ? DataValues.lastRowid(c) : 0;
                 while (written < placed.length) {
                     int n = (int) Math.min(CHUNK, placed.length - written);
                     for (int i = written; i < written + n; i++) {
                         writeCall(w, profiles.get((int) (placed[i] & TENANT_MASK)), placed[i] >>> TENANT_BITS, rng);
                     }
                     w.flush();
-                    if (dialect == Dialect.SQLITE) indexInBulk(c);
+                    if (dialect == Dialect.SQLITE) {
+                        indexInBulk(c);
+                        DataValues.indexCallsAfter(c, indexedUpTo);
+                        indexedUpTo = DataValues.lastRowid(c);
+                    }
                     c.commit();
                     written += n;
                     progress.accept(written);

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 final class HistoryRepository {
     /** Counting stops here: "1,000+" is as useful as the exact number and costs a bounded walk. */
     static final int COUNT_CAP = 500;
-    /** A range with fewer matches than this in the tenant is read through its own index (see {@link #rangeIndex}). */
-    static final int RARE_RANGE = 2000;
+    /** A range or data value with fewer matches than this in the tenant is read through its own index (see {@link #plan}). */
+    static final int RARE = 2000;
     /** Highlight marks inside a snippet (control characters cannot occur in stored text we show). */
     static final char MARK_START = '\u0002';
     static final char MARK_END = '\u0003';
@@ -49,7 +49,7 @@ final class HistoryRepository {
                     .map((rs, ctx) -> HistoryRow.read(rs, false)).list();
             if (rows.size() > q.limit()) return rows;
         }
-        HistorySql sql = sql(tenantId, q, true, rangeIndex(tenantId, q));
+        HistorySql sql = sql(tenantId, q, true, plan(tenantId, q));
         return sql.bindTo(h.createQuery("SELECT " + sql.columns() + " FROM " + sql.from() + " WHERE " + sql.where()
                         + sql.order() + " LIMIT " + (q.limit() + 1)))
                 .map((rs, ctx) -> HistoryRow.read(rs, sql.withDoc())).list();
@@ -64,14 +64,14 @@ final class HistoryRepository {
                     .mapTo(Integer.class).one();
             if (n > COUNT_CAP) return n;
         }
-        HistorySql sql = sql(tenantId, q, false, rangeIndex(tenantId, q));
+        HistorySql sql = sql(tenantId, q, false, plan(tenantId, q));
         return sql.bindTo(h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM " + sql.from() + " WHERE " + sql.where()
                         + " LIMIT " + (COUNT_CAP + 1) + ") capped"))
                 .mapTo(Integer.class).one();
     }
 
-    private HistorySql sql(String tenantId, HistoryQuery q, boolean withCursor, String index) {
-        return new HistorySql(dialect, tenantId, q, withCursor, index, q.local() == null ? null : clock(tenantId, q));
+    private HistorySql sql(String tenantId, HistoryQuery q, boolean withCursor, HistorySql.Plan plan) {
+        return new HistorySql(dialect, tenantId, q, withCursor, plan, q.local() == null ? null : clock(tenantId, q));
     }
 
     private HistorySql walk(String tenantId, HistoryQuery q, boolean withCursor) {
@@ -122,35 +122,59 @@ final class HistoryRepository {
     }
 
     /**
-     * SQLite: the index to read a duration or cost range through when the range is rare in the tenant, else null.
-     * SQLite's planner has no value statistics, so it walks the time index (right for common ranges: 50 matches
-     * come quickly) even when the range matches nothing (then it reads the whole tenant). Counting the range's
-     * matches on its own index, up to {@link #RARE_RANGE}, is an index-only read of at most that many entries,
-     * and tells the two apart. PostgreSQL's statistics do this by themselves.
+     * SQLite: how to reach the view's rows. SQLite's planner has no value statistics, so it walks the time index
+     * (right when the filters are common: 50 matches come quickly) even when they match nothing (then it reads the
+     * whole tenant, parsing each call's structured data for a data filter). Counting a range's or a data value's
+     * matches on its own index, up to {@link #RARE}, is an index-only read of at most that many entries and
+     * tells the two apart: the rarest such filter drives. When none is rare, a data value still drives unless
+     * another filter has an index of its own (walking the value's rows beats parsing JSON in time order; the other
+     * index may beat both). PostgreSQL's statistics do all this by themselves.
      */
-    String rangeIndex(String tenantId, HistoryQuery q) {
-        if (dialect != Dialect.SQLITE || q.searching()) return null;
-        String best = null;
-        int fewest = RARE_RANGE;
+    HistorySql.Plan plan(String tenantId, HistoryQuery q) {
+        if (dialect != Dialect.SQLITE || q.searching()) return HistorySql.Plan.ANY;
+        HistorySql.Plan best = HistorySql.Plan.ANY, commonData = null;
+        int fewest = RARE;
         if (q.minDurationMs() != null || q.maxDurationMs() != null) {
             int n = rangeCount(tenantId, "duration_ms", q.minDurationMs(), q.maxDurationMs());
             if (n < fewest) {
                 fewest = n;
-                best = "calls_by_duration";
+                best = new HistorySql.Plan("calls_by_duration", null);
             }
         }
         if (q.minCost() != null || q.maxCost() != null) {
             int n = rangeCount(tenantId, "cost", q.minCost(), q.maxCost());
-            if (n < fewest) best = "calls_by_cost";
+            if (n < fewest) {
+                fewest = n;
+                best = new HistorySql.Plan("calls_by_cost", null);
+            }
         }
-        return best;
+        for (Map.Entry<String, String> d : q.data().entrySet()) {
+            if (!DataValues.indexable(d.getValue())) continue;
+            int n = dataCount(tenantId, d);
+            if (n < fewest) {
+                fewest = n;
+                best = new HistorySql.Plan(null, d);
+            } else if (commonData == null) {
+                commonData = new HistorySql.Plan(null, d);
+            }
+        }
+        if (best != HistorySql.Plan.ANY || commonData == null) return best;
+        boolean otherIndex = !q.statuses().isEmpty() || !q.categories().isEmpty() || !q.reasons().isEmpty()
+                || !q.callTypes().isEmpty() || !q.phones().isEmpty() || q.transferred() != null || !q.success().isEmpty();
+        return otherIndex ? HistorySql.Plan.ANY : commonData;
+    }
+
+    private int dataCount(String tenantId, Map.Entry<String, String> d) {
+        return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM call_data_values WHERE tenant_id = :t AND field = :f "
+                        + "AND value = :v LIMIT " + RARE + ") n")
+                .bind("t", tenantId).bind("f", d.getKey()).bind("v", d.getValue()).mapTo(Integer.class).one();
     }
 
     private int rangeCount(String tenantId, String column, Number min, Number max) {
         // column is one of two constants above; the bounds are bound.
         var query = h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM calls WHERE tenant_id = :t"
                 + (min != null ? " AND " + column + " >= :min" : " AND " + column + " IS NOT NULL")
-                + (max != null ? " AND " + column + " <= :max" : "") + " LIMIT " + RARE_RANGE + ") n").bind("t", tenantId);
+                + (max != null ? " AND " + column + " <= :max" : "") + " LIMIT " + RARE + ") n").bind("t", tenantId);
         if (min != null) query.bind("min", min);
         if (max != null) query.bind("max", max);
         return query.mapTo(Integer.class).one();
@@ -192,7 +216,7 @@ final class HistoryRepository {
      * the result), so memory stays flat whatever the size. Returns the number of rows.
      */
     long stream(String tenantId, HistoryQuery q, Consumer<HistoryRow> sink) {
-        HistorySql sql = sql(tenantId, q, false, null);
+        HistorySql sql = sql(tenantId, q, false, plan(tenantId, q));
         long[] n = {0};
         sql.bindTo(h.createQuery("SELECT " + sql.columns() + " FROM " + sql.from() + " WHERE " + sql.where() + sql.order()))
                 .setFetchSize(EXPORT_FETCH)

@@ -28,19 +28,35 @@ final class HistorySql {
      */
     private static final String DOC_ORDER = " ORDER BY call_search.rowid DESC";
 
+    /**
+     * SQLite statements from one structured-data value's rows (see {@link DataValues}): newest first by their own
+     * (created_at, call_id), the order of their index, so a page stops after its rows instead of sorting.
+     */
+    private static final String DATA_ORDER = " ORDER BY v.created_at DESC, v.call_id DESC";
+
+    /**
+     * SQLite: how the view's rows are reached where its planner cannot tell (see {@link HistoryRepository#plan}):
+     * through {@code index}, one of the calls' indexes, or from the rows of one structured-data filter
+     * ({@code data}, its JSON path and value) in {@code call_data_values}; {@link #ANY} lets SQLite choose.
+     */
+    record Plan(String index, Map.Entry<String, String> data) {
+        static final Plan ANY = new Plan(null, null);
+    }
+
     private final boolean docOrder;
+    private final boolean dataOrder;
 
     private final StringBuilder from = new StringBuilder();
     private final StringBuilder where = new StringBuilder();
     private final Map<String, Object> binds = new LinkedHashMap<>();
 
     /**
-     * {@code index}: SQLite only, an index the plan must use (a constant of {@link HistoryRepository}, never input).
+     * {@code plan}: SQLite only, how to reach the rows (its index is a constant of {@link HistoryRepository}, never input).
      * {@code clock}: the tenant's offsets over the span the view can reach, when it filters by hour or weekday
      * (see {@link LocalTimeFilter#pieces}), else null.
      */
-    HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, String index, List<ZoneOffsets.Piece> clock) {
-        this(dialect, tenantId, q, withCursor, index, clock, false);
+    HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, Plan plan, List<ZoneOffsets.Piece> clock) {
+        this(dialect, tenantId, q, withCursor, plan, clock, false);
     }
 
     /**
@@ -49,13 +65,14 @@ final class HistorySql {
      * and tests each, which finds the first page of a common word long before the index could list all its matches.
      */
     static HistorySql walk(String tenantId, HistoryQuery q, boolean withCursor, List<ZoneOffsets.Piece> clock) {
-        return new HistorySql(Dialect.POSTGRESQL, tenantId, q, withCursor, null, clock, true);
+        return new HistorySql(Dialect.POSTGRESQL, tenantId, q, withCursor, Plan.ANY, clock, true);
     }
 
-    private HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, String index,
+    private HistorySql(Dialect dialect, String tenantId, HistoryQuery q, boolean withCursor, Plan plan,
                        List<ZoneOffsets.Piece> clock, boolean walk) {
         bind("tenant", tenantId);
         docOrder = q.searching() && dialect == Dialect.SQLITE;
+        dataOrder = !docOrder && plan.data() != null;
         if (walk) {
             from.append("calls c");
             where.append("c.tenant_id = :tenant");
@@ -74,9 +91,15 @@ final class HistorySql {
                     + "AND d.tenant_id = :tenant AND c.tenant_id = :tenant");
             bind("tenantKey", SearchIndex.tenantKey(tenantId));
             bind("words", String.join(" ", q.words()));
+        } else if (dataOrder) {
+            // The value's rows drive, newest first; CROSS JOIN keeps them the outer loop. Each is joined to its call.
+            from.append("call_data_values v CROSS JOIN calls c");
+            where.append("v.tenant_id = :tenant AND v.field = ").append(param(plan.data().getKey()))
+                    .append(" AND v.value = ").append(param(plan.data().getValue()))
+                    .append(" AND c.tenant_id = v.tenant_id AND c.id = v.call_id");
         } else {
             from.append("calls c");
-            if (index != null) from.append(" INDEXED BY ").append(index);
+            if (plan.index() != null) from.append(" INDEXED BY ").append(plan.index());
             where.append("c.tenant_id = :tenant");
         }
         in("c.status", q.statuses());
@@ -95,6 +118,7 @@ final class HistorySql {
         in("c.success_evaluation", q.success());
         if (q.transferred() != null) where.append(" AND c.transferred = ").append(param(q.transferred() ? 1 : 0));
         for (Map.Entry<String, String> d : q.data().entrySet()) {
+            if (dataOrder && d.equals(plan.data())) continue; // the driving rows are exactly its matches
             if (dialect == Dialect.SQLITE) {
                 // -> gives the field as JSON text: true, 8, "gold".
                 where.append(" AND (c.structured_data -> ").append(param(d.getKey())).append(") = ").append(param(d.getValue()));
@@ -105,6 +129,9 @@ final class HistorySql {
         }
         if (withCursor && q.cursor() != null && docOrder) {
             where.append(" AND call_search.rowid < ").append(param(q.cursor().doc()));
+        } else if (withCursor && q.cursor() != null && dataOrder) {
+            where.append(" AND (v.created_at, v.call_id) < (").append(param(q.cursor().createdAt())).append(", ")
+                    .append(param(q.cursor().id())).append(")");
         } else if (withCursor && q.cursor() != null) {
             where.append(" AND (c.created_at, c.id) < (").append(param(q.cursor().createdAt())).append(", ")
                     .append(param(q.cursor().id())).append(")");
@@ -121,7 +148,7 @@ final class HistorySql {
     }
 
     String order() {
-        return docOrder ? DOC_ORDER : ORDER;
+        return docOrder ? DOC_ORDER : dataOrder ? DATA_ORDER : ORDER;
     }
 
     /** With {@link #walk}: whether call {@code c}'s search document has every word. */

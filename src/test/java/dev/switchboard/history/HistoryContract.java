@@ -88,6 +88,14 @@ abstract class HistoryContract {
         filters.put("transferred=false", r -> !r.transferred());
         filters.put("data.nps_score=9", r -> r.data() != null && Json.MAPPER.valueToTree(9).equals(r.data().get("nps_score")));
         filters.put("data.resolved=false", r -> r.data() != null && Json.MAPPER.valueToTree(false).equals(r.data().get("resolved")));
+        Map.Entry<String, JsonNode> text = rowsA.stream().filter(r -> r.data() != null)
+                .flatMap(r -> r.data().properties().stream()).filter(e -> e.getValue().isTextual()).findFirst().orElseThrow();
+        filters.put("data." + text.getKey() + "=" + enc(text.getValue().asText()),
+                r -> r.data() != null && text.getValue().equals(r.data().get(text.getKey())));
+        // A data value with filters that have indexes of their own, and two data values: whichever drives, the same calls.
+        filters.put("data.nps_score=9&status=ended", r -> r.status().equals("ended") && filters.get("data.nps_score=9").test(r));
+        filters.put("data.nps_score=9&minDuration=60", r -> filters.get("minDuration=60").test(r) && filters.get("data.nps_score=9").test(r));
+        filters.put("data.nps_score=9&data.resolved=false", r -> filters.get("data.resolved=false").test(r) && filters.get("data.nps_score=9").test(r));
         filters.put("category=customer_ended&type=inbound&minDuration=20", r -> "customer_ended".equals(r.category())
                 && "inboundPhoneCall".equals(r.type()) && r.durationMs() != null && r.durationMs() >= 20_000);
         for (Map.Entry<String, Predicate<Row>> f : filters.entrySet()) {
@@ -144,6 +152,37 @@ abstract class HistoryContract {
         assertThat(allPages(t, "q=trombone", 50)).containsExactly("ls-1");
         assertThat(allPages(t, "q=trombone&data.rescheduled=true&success=true", 50)).containsExactly("ls-1");
         assertThat(allPages(t, "q=xylophone", 50)).as("the report's transcript replaces the live one").isEmpty();
+    }
+
+    @Test
+    void aDataFilterFindsExactlyTheCallsWithThatValueAndOnlyInItsOwnTenant() {
+        String t = "data-follow", other = "data-other";
+        app.app.tenants().ensure(t, "Data follow");
+        app.app.tenants().ensure(other, "Data other");
+        long now = System.currentTimeMillis();
+        String quotes = "\"".repeat(150); // 302 characters as JSON: too long for the index, compared on the JSON instead
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("plan", "gold");
+        data.put("note", "Zoë said \"maybe\" — call back");
+        data.put("quotes", quotes);
+        data.put("score", 8);
+        data.put("nested", Map.of("plan", "gold"));
+        report(t, "df-1", now, data);
+        report(other, "df-9", now, Map.of("plan", "gold", "score", 8));
+        assertThat(allPages(t, "data.plan=gold", 50)).containsExactly("df-1");
+        assertThat(allPages(t, "data.score=8&data.plan=gold", 50)).containsExactly("df-1");
+        assertThat(allPages(t, "data.note=" + enc("Zoë said \"maybe\" — call back"), 50)).containsExactly("df-1");
+        assertThat(allPages(t, "data.quotes=" + enc(quotes), 50)).containsExactly("df-1");
+        assertThat(allPages(t, "data.plan=" + enc("\"gold\""), 50)).as("the text with quotes is another value").isEmpty();
+        assertThat(allPages(t, "data.nested=gold", 50)).as("an object is not a value").isEmpty();
+        assertThat(allPages(t, "data.plan=gold&data.score=9", 50)).isEmpty();
+        assertThat(allPages(other, "data.plan=gold", 50)).containsExactly("df-9");
+    }
+
+    private void report(String tenant, String callId, long at, Map<String, Object> data) {
+        var call = new VapiMessages.CallInfo(callId, "inboundPhoneCall", "+14155550123", "+14155550142", "asst", "Riley", at, null, null);
+        var report = new VapiMessages.Report("customer-ended-call", at, at + 5000, 0.12, "Checked the plan.", data, true, null, null, null);
+        app.webhook(tenant, VapiMessages.endOfCallReport(call, report, List.of(), at + 6000));
     }
 
     @Test
