@@ -57,7 +57,7 @@ describe("the Analytics screen", () => {
     api(view({ calls: 12 }, {}));
     renderLive(<AnalyticsPage tenant={TENANT} />);
     const errors = await screen.findByRole("link", { name: /Errors/ });
-    expect(errors).toHaveAttribute("href", "/?view=history&category=error&from=2026-03-08&to=2026-03-08");
+    expect(errors).toHaveAttribute("href", "/?view=history&status=ended&category=error&from=2026-03-08&to=2026-03-08");
   });
 
   test("a heat-map cell links to that weekday and hour of the same days in History", async () => {
@@ -66,7 +66,7 @@ describe("the Analytics screen", () => {
     api(v);
     renderLive(<AnalyticsPage tenant={TENANT} />);
     const cell = await screen.findByRole("link", { name: "Sun 03:00–04:00 · 2 calls" });
-    expect(cell).toHaveAttribute("href", "/?view=history&from=2026-03-08&to=2026-03-08&weekday=7&hour=3");
+    expect(cell).toHaveAttribute("href", "/?view=history&status=ended&from=2026-03-08&to=2026-03-08&weekday=7&hour=3");
   });
 
   test("says so when there are no calls in the range", async () => {

@@ -26,10 +26,10 @@ describe("KPI deltas", () => {
 });
 
 describe("links into History", () => {
-  test("keep the tenant, drop the Analytics parameters and carry the filters", () => {
+  test("keep the tenant, drop the Analytics parameters and carry the filters, for ended calls only", () => {
     const href = historyHref({ category: "error", from: "2026-03-01", to: "2026-03-08" },
       { href: "http://x.test/?client=acme&view=analytics&range=7d&trend=30" });
-    expect(href).toBe("/?client=acme&view=history&category=error&from=2026-03-01&to=2026-03-08");
+    expect(href).toBe("/?client=acme&view=history&status=ended&category=error&from=2026-03-01&to=2026-03-08");
   });
 });
 

@@ -2,7 +2,8 @@
  * Links from a chart into the History screen with its filters in the URL (the parameter names History
  * reads: category, from, to, status, assistant, type, transferred, success, minDuration, maxDuration, and hour / weekday
  * on the tenant's clock).
- * The tenant (client) stays; everything of the Analytics screen goes.
+ * The tenant (client) stays; everything of the Analytics screen goes. Always status=ended: the charts count ended
+ * calls, so the list holds exactly the calls behind the number clicked, not the live ones of that slice too.
  */
 export type HistoryFilters = Partial<Record<"category" | "from" | "to" | "transferred" | "success" | "minDuration" | "maxDuration" | "hour" | "weekday", string>>;
 
@@ -12,6 +13,7 @@ export function historyHref(filters: HistoryFilters, location: Pick<Location, "h
   const client = current.searchParams.get("client");
   if (client) url.searchParams.set("client", client);
   url.searchParams.set("view", "history");
+  url.searchParams.set("status", "ended");
   for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== "") url.searchParams.set(k, v);
   return url.pathname + url.search;
 }

@@ -1,19 +1,17 @@
 package dev.switchboard.bench;
 
 import dev.switchboard.analytics.AnalyticsQueries;
-import dev.switchboard.analytics.Rebuild;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.db.Database;
-import dev.switchboard.db.GroupCommitter;
+import dev.switchboard.history.GenerateHistoryCommand;
+import dev.switchboard.history.HistoryGenerator;
 import dev.switchboard.http.Json;
 import dev.switchboard.tenant.Tenant;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +25,7 @@ import java.util.function.Supplier;
  * the history generator), per tenant, on SQLite or PostgreSQL. A "view" is what the Analytics screen loads: the
  * summary of the range, the trend and today's hours, each turned into its JSON answer; the overview is the agency
  * table over every tenant. Measured in-process on the query layer (HTTP and the gate add about a millisecond).
- * {@code --fill N} first writes N realistic calls (if the database has fewer) and rebuilds the rollups.
+ * {@code --fill N} first tops the database up to N calls with the history generator and rebuilds the rollups.
  */
 public final class AnalyticsBenchmark {
     static final String USAGE = """
@@ -95,18 +93,16 @@ public final class AnalyticsBenchmark {
         }
     }
 
+    /** Tops the database up to {@code fill} calls with the history generator, then rebuilds what a bulk load bypasses. */
     private static void fillAndRebuild(Database db, int fill, int tenants, PrintStream out) {
-        long have = db.read(h -> h.createQuery("SELECT COUNT(*) FROM calls WHERE id LIKE 'fill-%'").mapTo(Long.class).one());
+        long have = db.read(h -> h.createQuery("SELECT COUNT(*) FROM calls").mapTo(Long.class).one());
         if (have >= fill) return;
         long t0 = System.nanoTime();
-        CallFill.fill(db, tenants, fill, Instant.now(), 7);
-        out.printf(Locale.ROOT, "  filled %,d calls in %.1f s%n", fill, (System.nanoTime() - t0) / 1e9);
+        long wrote = new HistoryGenerator(db, System.currentTimeMillis()).run(new HistoryGenerator.Options(fill - have, tenants, 365, 7), n -> {});
+        out.printf(Locale.ROOT, "  generated %,d calls in %.1f s%n", wrote, (System.nanoTime() - t0) / 1e9);
         t0 = System.nanoTime();
-        try (GroupCommitter writer = new GroupCommitter(db.writerJdbi(), 16, 16, new SimpleMeterRegistry())) {
-            long n = new Rebuild(writer).all();
-            double s = (System.nanoTime() - t0) / 1e9;
-            out.printf(Locale.ROOT, "  rebuilt the rollups from %,d ended calls in %.1f s (%,.0f calls/s)%n", n, s, n / s);
-        }
+        GenerateHistoryCommand.afterGenerating(db);
+        out.printf(Locale.ROOT, "  rebuilt the rollups and statistics in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     private static void time(Map<String, Histogram> results, boolean measured, String name, Supplier<Object> view) {
