@@ -79,12 +79,13 @@ final class HistoryRepository {
     }
 
     /**
-     * PostgreSQL searches: plan every statement for its own values, inside the caller's transaction. After five
-     * runs of a prepared statement PostgreSQL may switch to a plan made without the values, which cannot tell a
-     * common word from a rare one and joins every match of the word (measured: 10 ms became 110 ms).
+     * PostgreSQL searches and hour filters: plan every statement for its own values, inside the caller's transaction.
+     * After five runs of a prepared statement PostgreSQL may switch to a plan made without the values, which cannot
+     * tell a common word (or hour) from a rare one and joins every match of the word (measured: 10 ms became 110 ms)
+     * or walks the whole tenant for a rare hour.
      */
     void planForTheseValues(HistoryQuery q) {
-        if (dialect == Dialect.POSTGRESQL && q.searching()) h.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        if (dialect == Dialect.POSTGRESQL && (q.searching() || q.local() != null)) h.execute("SET LOCAL plan_cache_mode = force_custom_plan");
     }
 
     /** The view's {@link #SEARCH_WALK} newest calls, as a derived table named {@code c}. */

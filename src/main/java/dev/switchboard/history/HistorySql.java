@@ -110,7 +110,7 @@ final class HistorySql {
         in("c.phone_number", q.phones());
         compare("c.created_at", ">=", q.fromMs());
         compare("c.created_at", "<", q.toMs());
-        if (q.local() != null) local(q.local(), clock);
+        if (q.local() != null) local(q.local(), clock, dialect);
         compare("c.duration_ms", ">=", q.minDurationMs());
         compare("c.duration_ms", "<=", q.maxDurationMs());
         compare("c.cost", ">=", q.minCost());
@@ -199,7 +199,7 @@ final class HistorySql {
      * first: pages read newest first, so most rows stop at the first branch), then integer arithmetic. Epoch day 0
      * (1970-01-01) was a Thursday, so three days later is a Monday: day + 3 modulo 7 is 0 on Mondays.
      */
-    private void local(LocalTimeFilter f, List<ZoneOffsets.Piece> pieces) {
+    private void local(LocalTimeFilter f, List<ZoneOffsets.Piece> pieces, Dialect dialect) {
         StringBuilder clock = new StringBuilder();
         if (pieces.size() == 1) {
             clock.append("(c.created_at + ").append(param(pieces.get(0).offsetMs())).append(')');
@@ -210,6 +210,10 @@ final class HistorySql {
                         .append(" THEN c.created_at + ").append(param(pieces.get(i).offsetMs()));
             }
             clock.append(" ELSE c.created_at + ").append(param(pieces.get(0).offsetMs())).append(" END)");
+        }
+        if (!f.hours().isEmpty() && dialect == Dialect.POSTGRESQL) {
+            List<Long> quarters = LocalTimeFilter.utcQuarters(f.hours(), pieces);
+            if (!quarters.isEmpty()) in(LocalTimeFilter.UTC_QUARTER, quarters);
         }
         if (!f.hours().isEmpty()) in("(" + clock + " / 3600000) % 24", f.hours());
         if (!f.weekdays().isEmpty()) in("(" + clock + " / 86400000 + 3) % 7", f.weekdays().stream().map(d -> d - 1).toList());

@@ -5,7 +5,8 @@
 -- call's top-level values are rows (history/DataValues.java writes them in the call's own transaction, from the
 -- stored JSON with the very expression the filter compares), so the filter walks its value's calls newest first.
 -- Only names a filter can use (letters, digits, _, up to 64) and values it can equal (not objects or arrays, up
--- to 256 characters of JSON) are kept. PostgreSQL has no such table: its planner estimates the filter by itself.
+-- to 256 characters of JSON) are kept. PostgreSQL has no such table: its planner estimates the filter by itself
+-- (its v10 adds an index for rare local hours instead).
 CREATE TABLE call_data_values (
     tenant_id   TEXT NOT NULL,
     field       TEXT NOT NULL,  -- '$.' || the field's name: the filter's JSON path

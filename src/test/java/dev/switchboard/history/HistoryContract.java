@@ -250,6 +250,20 @@ abstract class HistoryContract {
     }
 
     @Test
+    void anHourFilterIsExactAtTheEdgesOfTheHourInAZoneOffsetByQuarterHours() {
+        String t = "tz-ktm";
+        app.app.tenants().ensure(t, "Kathmandu");
+        app.app.tenants().setTimeZone(t, "Asia/Kathmandu"); // UTC+05:45
+        ZoneId ktm = ZoneId.of("Asia/Kathmandu");
+        insertCall(t, "k-before", ZonedDateTime.of(2026, 6, 1, 2, 59, 59, 999_000_000, ktm).toInstant().toEpochMilli());
+        insertCall(t, "k-start", ZonedDateTime.of(2026, 6, 1, 3, 0, 0, 0, ktm).toInstant().toEpochMilli());
+        insertCall(t, "k-end", ZonedDateTime.of(2026, 6, 2, 3, 59, 59, 999_000_000, ktm).toInstant().toEpochMilli());
+        insertCall(t, "k-after", ZonedDateTime.of(2026, 6, 2, 4, 0, 0, 0, ktm).toInstant().toEpochMilli());
+        assertThat(allPages(t, "hour=3", 50)).containsExactly("k-end", "k-start");
+        assertThat(allPages(t, "hour=2,4", 50)).containsExactly("k-after", "k-before");
+    }
+
+    @Test
     void hourAndWeekdayFiltersAnswerWhatARecountOnTheTenantsClockFinds() {
         for (String tenant : List.of(A, B)) {
             List<Row> rows = rows(tenant);
