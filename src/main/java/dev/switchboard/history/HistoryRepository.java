@@ -123,30 +123,31 @@ final class HistoryRepository {
     }
 
     /**
-     * SQLite: how to reach the view's rows. SQLite's planner has no value statistics, so it walks the time index
+     * How to reach the view's rows where the planner cannot tell. SQLite's planner has no value statistics, so it walks the time index
      * (right when the filters are common: 50 matches come quickly) even when they match nothing (then it reads the
      * whole tenant, parsing each call's structured data for a data filter). Counting a range's or a data value's
      * matches on its own index, up to {@link #RARE}, is an index-only read of at most that many entries and
      * tells the two apart: the rarest such filter drives. When none is rare, a data value still drives unless
      * another filter has an index of its own (walking the value's rows beats parsing JSON in time order; the other
-     * index may beat both). PostgreSQL's statistics do all this by themselves.
+     * index may beat both). PostgreSQL's statistics do all this by themselves, except for hours (see {@link #rareHour}).
      */
     HistorySql.Plan plan(String tenantId, HistoryQuery q) {
-        if (dialect != Dialect.SQLITE || q.searching()) return HistorySql.Plan.ANY;
+        if (q.searching()) return HistorySql.Plan.ANY;
+        if (dialect == Dialect.POSTGRESQL) return rareHour(tenantId, q);
         HistorySql.Plan best = HistorySql.Plan.ANY, commonData = null;
         int fewest = RARE;
         if (q.minDurationMs() != null || q.maxDurationMs() != null) {
             int n = rangeCount(tenantId, "duration_ms", q.minDurationMs(), q.maxDurationMs());
             if (n < fewest) {
                 fewest = n;
-                best = new HistorySql.Plan("calls_by_duration", null);
+                best = HistorySql.Plan.index("calls_by_duration");
             }
         }
         if (q.minCost() != null || q.maxCost() != null) {
             int n = rangeCount(tenantId, "cost", q.minCost(), q.maxCost());
             if (n < fewest) {
                 fewest = n;
-                best = new HistorySql.Plan("calls_by_cost", null);
+                best = HistorySql.Plan.index("calls_by_cost");
             }
         }
         for (Map.Entry<String, String> d : q.data().entrySet()) {
@@ -154,15 +155,31 @@ final class HistoryRepository {
             int n = dataCount(tenantId, d);
             if (n < fewest) {
                 fewest = n;
-                best = new HistorySql.Plan(null, d);
+                best = HistorySql.Plan.data(d);
             } else if (commonData == null) {
-                commonData = new HistorySql.Plan(null, d);
+                commonData = HistorySql.Plan.data(d);
             }
         }
         if (best != HistorySql.Plan.ANY || commonData == null) return best;
         boolean otherIndex = !q.statuses().isEmpty() || !q.categories().isEmpty() || !q.reasons().isEmpty()
                 || !q.callTypes().isEmpty() || !q.phones().isEmpty() || q.transferred() != null || !q.success().isEmpty();
         return otherIndex ? HistorySql.Plan.ANY : commonData;
+    }
+
+    /**
+     * PostgreSQL: a rare hour (fewer than {@link #RARE} calls in its UTC quarter hours, an index-only count) is read
+     * through {@code calls_by_quarter}. Its statistics cannot be told to the planner for the exact test (a CASE over
+     * the offsets, estimated at a fixed fraction), so named for every hour the quarters made it read a busy hour's
+     * thousands of calls to sort them (13 ms became 88 ms p95); a common hour walks the time index as before.
+     */
+    private HistorySql.Plan rareHour(String tenantId, HistoryQuery q) {
+        if (q.local() == null || q.local().hours().isEmpty()) return HistorySql.Plan.ANY;
+        List<Long> quarters = LocalTimeFilter.utcQuarters(q.local().hours(), clock(tenantId, q));
+        if (quarters.isEmpty()) return HistorySql.Plan.ANY;
+        int n = h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM calls c WHERE c.tenant_id = :t AND " + LocalTimeFilter.UTC_QUARTER
+                        + " IN (<quarters>) LIMIT " + RARE + ") n")
+                .bind("t", tenantId).bindList("quarters", quarters).mapTo(Integer.class).one();
+        return n < RARE ? HistorySql.Plan.quarters(quarters) : HistorySql.Plan.ANY;
     }
 
     private int dataCount(String tenantId, Map.Entry<String, String> d) {

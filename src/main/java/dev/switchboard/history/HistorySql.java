@@ -35,12 +35,25 @@ final class HistorySql {
     private static final String DATA_ORDER = " ORDER BY v.created_at DESC, v.call_id DESC";
 
     /**
-     * SQLite: how the view's rows are reached where its planner cannot tell (see {@link HistoryRepository#plan}):
-     * through {@code index}, one of the calls' indexes, or from the rows of one structured-data filter
-     * ({@code data}, its JSON path and value) in {@code call_data_values}; {@link #ANY} lets SQLite choose.
+     * How the view's rows are reached where the database's planner cannot tell (see {@link HistoryRepository#plan}).
+     * SQLite: through {@code index}, one of the calls' indexes, or from the rows of one structured-data filter
+     * ({@code data}, its JSON path and value) in {@code call_data_values}. PostgreSQL: a rare hour's UTC quarter hours
+     * ({@code quarters}, see {@link LocalTimeFilter#utcQuarters}) named for its index. {@link #ANY} lets the database choose.
      */
-    record Plan(String index, Map.Entry<String, String> data) {
-        static final Plan ANY = new Plan(null, null);
+    record Plan(String index, Map.Entry<String, String> data, List<Long> quarters) {
+        static final Plan ANY = new Plan(null, null, null);
+
+        static Plan index(String index) {
+            return new Plan(index, null, null);
+        }
+
+        static Plan data(Map.Entry<String, String> data) {
+            return new Plan(null, data, null);
+        }
+
+        static Plan quarters(List<Long> quarters) {
+            return new Plan(null, null, quarters);
+        }
     }
 
     private final boolean docOrder;
@@ -110,7 +123,8 @@ final class HistorySql {
         in("c.phone_number", q.phones());
         compare("c.created_at", ">=", q.fromMs());
         compare("c.created_at", "<", q.toMs());
-        if (q.local() != null) local(q.local(), clock, dialect);
+        if (plan.quarters() != null) in(LocalTimeFilter.UTC_QUARTER, plan.quarters());
+        if (q.local() != null) local(q.local(), clock);
         compare("c.duration_ms", ">=", q.minDurationMs());
         compare("c.duration_ms", "<=", q.maxDurationMs());
         compare("c.cost", ">=", q.minCost());
@@ -199,7 +213,7 @@ final class HistorySql {
      * first: pages read newest first, so most rows stop at the first branch), then integer arithmetic. Epoch day 0
      * (1970-01-01) was a Thursday, so three days later is a Monday: day + 3 modulo 7 is 0 on Mondays.
      */
-    private void local(LocalTimeFilter f, List<ZoneOffsets.Piece> pieces, Dialect dialect) {
+    private void local(LocalTimeFilter f, List<ZoneOffsets.Piece> pieces) {
         StringBuilder clock = new StringBuilder();
         if (pieces.size() == 1) {
             clock.append("(c.created_at + ").append(param(pieces.get(0).offsetMs())).append(')');
@@ -210,10 +224,6 @@ final class HistorySql {
                         .append(" THEN c.created_at + ").append(param(pieces.get(i).offsetMs()));
             }
             clock.append(" ELSE c.created_at + ").append(param(pieces.get(0).offsetMs())).append(" END)");
-        }
-        if (!f.hours().isEmpty() && dialect == Dialect.POSTGRESQL) {
-            List<Long> quarters = LocalTimeFilter.utcQuarters(f.hours(), pieces);
-            if (!quarters.isEmpty()) in(LocalTimeFilter.UTC_QUARTER, quarters);
         }
         if (!f.hours().isEmpty()) in("(" + clock + " / 3600000) % 24", f.hours());
         if (!f.weekdays().isEmpty()) in("(" + clock + " / 86400000 + 3) % 7", f.weekdays().stream().map(d -> d - 1).toList());
