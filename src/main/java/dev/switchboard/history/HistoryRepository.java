@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 final class HistoryRepository {
     /** Counting stops here: "1,000+" is as useful as the exact number and costs a bounded walk. */
     static final int COUNT_CAP = 500;
-    /** A range or data value with fewer matches than this in the tenant is read through its own index (see {@link #plan}). */
+    /** A range, data value or hour with fewer matches than this in the tenant is read through its own index (see {@link #plan}). */
     static final int RARE = 2000;
     /** Highlight marks inside a snippet (control characters cannot occur in stored text we show). */
     static final char MARK_START = '\u0002';
@@ -23,9 +23,10 @@ final class HistoryRepository {
 
     private final Handle h;
     private final Dialect dialect;
-    /** The view {@link #clock} was last computed for, and its result. */
-    private HistoryQuery clockFor;
+    /** The view {@link #clock} was last computed for, and its result; the same for {@link #plan}. */
+    private HistoryQuery clockFor, planFor;
     private List<ZoneOffsets.Piece> clock;
+    private HistorySql.Plan plan;
 
     HistoryRepository(Handle h, Dialect dialect) {
         this.h = h;
@@ -123,15 +124,22 @@ final class HistoryRepository {
     }
 
     /**
-     * How to reach the view's rows where the planner cannot tell. SQLite's planner has no value statistics, so it walks the time index
-     * (right when the filters are common: 50 matches come quickly) even when they match nothing (then it reads the
-     * whole tenant, parsing each call's structured data for a data filter). Counting a range's or a data value's
+     * How to reach the view's rows where the planner cannot tell; a page and its count ask once. SQLite's planner has
+     * no value statistics, so it walks the time index (right when the filters are common: 50 matches come quickly)
+     * even when they match nothing (then it reads the whole tenant, parsing each call's structured data for a data
+     * filter). Counting a range's or a data value's
      * matches on its own index, up to {@link #RARE}, is an index-only read of at most that many entries and
      * tells the two apart: the rarest such filter drives. When none is rare, a data value still drives unless
      * another filter has an index of its own (walking the value's rows beats parsing JSON in time order; the other
      * index may beat both). PostgreSQL's statistics do all this by themselves, except for hours (see {@link #rareHour}).
      */
     HistorySql.Plan plan(String tenantId, HistoryQuery q) {
+        if (q == planFor) return plan;
+        planFor = q;
+        return plan = choose(tenantId, q);
+    }
+
+    private HistorySql.Plan choose(String tenantId, HistoryQuery q) {
         if (q.searching()) return HistorySql.Plan.ANY;
         if (dialect == Dialect.POSTGRESQL) return rareHour(tenantId, q);
         HistorySql.Plan best = HistorySql.Plan.ANY, commonData = null;
