@@ -30,7 +30,7 @@ export const KPIS: readonly KpiDefinition[] = [
   { id: "answered", label: "Answered", value: (k) => k.answered, format: formatCount, sense: "up", hint: "Connected; not no-answer, voicemail or busy" },
   { id: "success", label: "Success rate", value: (k) => k.successRate, format: formatPercent, sense: "up", hint: "Successful of the evaluated calls" },
   { id: "avgDuration", label: "Avg duration", value: (k) => k.avgDurationSeconds, format: formatSeconds, sense: "neutral", hint: "Connected time" },
-  { id: "medianDuration", label: "Median duration", value: (k) => k.medianDurationSeconds, format: formatSeconds, sense: "neutral", hint: "Estimated within its duration bin" },
+  { id: "medianDuration", label: "Median duration", value: (k) => k.medianDurationSeconds, format: formatSeconds, sense: "neutral", hint: "The middle call's duration (halfway between the two middle calls for an even count)" },
   { id: "cost", label: "Total cost", value: (k) => k.totalCost, format: (v) => formatUsd(v), sense: "neutral", hint: "Provider cost" },
   { id: "costPerMinute", label: "Cost / minute", value: (k) => k.costPerMinute, format: (v) => formatUsd(v, true), sense: "down", hint: "Total cost over connected minutes" },
   { id: "transfers", label: "Transfers", value: (k) => k.transfers, format: formatCount, sense: "neutral", hint: "Handed to a person or number" },

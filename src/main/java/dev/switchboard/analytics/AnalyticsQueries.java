@@ -13,6 +13,7 @@ import dev.switchboard.analytics.AnalyticsViews.TenantRow;
 import dev.switchboard.analytics.AnalyticsViews.Trend;
 import dev.switchboard.call.EndedCategory;
 import dev.switchboard.db.Database;
+import org.jdbi.v3.core.Handle;
 import dev.switchboard.tenant.Tenant;
 
 import java.time.Clock;
@@ -62,10 +63,12 @@ public final class AnalyticsQueries {
     RangeView range(Tenant tenant, String rangeName, Period p) {
         ZoneId zone = tenant.zone();
         Period prev = p.previous(zone, now());
-        return database.read(h -> {
+        // One snapshot: the exact medians read the calls the summed rollups counted.
+        return database.snapshot(h -> {
             RollupRepository rollups = new RollupRepository(h);
             long[] sum = rollups.sum(tenant.id(), p.fromBucket(), p.toBucket());
             long[] prevSum = rollups.sum(tenant.id(), prev.fromBucket(), prev.toBucket());
+            Kpis kpis = kpis(h, tenant.id(), p, sum), prevKpis = kpis(h, tenant.id(), prev, prevSum);
             long[][] heat = new long[7][24];
             rollups.sumByLocal(tenant.id(), p.fromBucket(), p.toBucket(), zone, HOUR, true).forEach((localHour, m) ->
                     heat[LocalDate.ofEpochDay(Math.floorDiv(localHour, 24)).getDayOfWeek().getValue() - 1][(int) Math.floorMod(localHour, 24)]
@@ -79,8 +82,17 @@ public final class AnalyticsQueries {
                 durations.add(new DurationBin(DurationBins.lower(i), DurationBins.upper(i), sum[Measures.BINS + i]));
             }
             return new RangeView(zone.getId(), rangeName, p.from().toString(), p.to().toString(), prev.from().toString(),
-                    prev.to().toString(), Kpis.of(sum), Kpis.of(prevSum), fields, categories, durations, heat);
+                    prev.to().toString(), kpis, prevKpis, fields, categories, durations, heat);
         });
+    }
+
+    /** A period's numbers with the exact median, read in one snapshot. */
+    private Kpis kpis(String tenantId, Period p) {
+        return database.snapshot(h -> kpis(h, tenantId, p, new RollupRepository(h).sum(tenantId, p.fromBucket(), p.toBucket())));
+    }
+
+    private static Kpis kpis(Handle h, String tenantId, Period p, long[] sum) {
+        return Kpis.of(sum, MedianDuration.seconds(h, tenantId, p.fromBucket(), p.toBucket(), Measures.bins(sum)));
     }
 
     private static List<Field> fields(List<RollupRepository.FieldRow> now, List<RollupRepository.FieldRow> before) {
@@ -171,7 +183,7 @@ public final class AnalyticsQueries {
                 spark.add(new Spark(d.toString(), m == null ? 0 : m[Measures.CALLS]));
             }
             rows.add(new TenantRow(t.id(), t.name(), zone.getId(), live.getOrDefault(t.id(), 0L),
-                    Kpis.of(byDay.getOrDefault(today, new long[Measures.SIZE])), spark));
+                    kpis(t.id(), Period.of(today, today, zone, now())), spark));
         }
         return new Overview(rows);
     }

@@ -108,6 +108,16 @@ public final class Database implements AutoCloseable {
         return jdbi.withHandle(callback);
     }
 
+    /**
+     * Runs a read that sees one state of the database throughout, in a transaction (PostgreSQL: repeatable read;
+     * SQLite's read transactions are snapshots anyway): numbers read by several statements then agree.
+     */
+    public <T> T snapshot(HandleCallback<T, RuntimeException> callback) {
+        return jdbi.withHandle(h -> dialect == Dialect.POSTGRESQL
+                ? h.inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, callback::withHandle)
+                : h.inTransaction(callback::withHandle));
+    }
+
     /** True when a trivial query answers; used by {@code /readyz}. */
     public boolean isReachable() {
         try (Handle h = jdbi.open()) {

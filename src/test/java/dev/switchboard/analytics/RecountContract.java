@@ -92,6 +92,7 @@ abstract class RecountContract {
         assertThat(k.path("evaluated").asLong()).isEqualTo(recount.get("evaluated"));
         assertThat(k.path("totalCost").asDouble()).isCloseTo((Double) recount.get("cost"), within(1e-6));
         assertThat(k.path("avgDurationSeconds").asDouble()).isCloseTo((Double) recount.get("avgDuration"), within(1e-6));
+        assertThat(k.path("medianDurationSeconds").asDouble()).isEqualTo((Double) recount.get("medianDuration"));
         JsonNode nps = app.getJson("/api/acme/analytics/summary?range=7d").path("fields").get(0);
         assertThat(nps.path("name").asText()).isEqualTo("nps_score");
         assertThat(nps.path("average").asDouble()).isCloseTo((Double) recount.get("nps"), within(1e-6));
@@ -102,6 +103,29 @@ abstract class RecountContract {
             assertThat(new Rebuild(writer).tenant("acme")).isEqualTo(40);
         }
         assertThat(rows("acme")).isEqualTo(incremental);
+    }
+
+    @Test
+    void theMedianDurationIsTheMiddleCallsOwnEvenAcrossABinEdgeAndInTheOpenLastBin() {
+        long now = System.currentTimeMillis();
+        long[] seconds = {12, 41, 47, 1900};
+        for (int i = 0; i < seconds.length; i++) end("m-" + i, now - 3_600_000, seconds[i] * 1000);
+        // Four calls: halfway between the middle two, one each side of the 45 s bin edge (the bins alone would say 45).
+        assertThat(app.getJson("/api/acme/analytics/summary?range=7d").path("kpis").path("medianDurationSeconds").asDouble()).isEqualTo(44.0);
+        end("m-4", now - 3_600_000, 44_500);
+        assertThat(app.getJson("/api/acme/analytics/summary?range=7d").path("kpis").path("medianDurationSeconds").asDouble()).isEqualTo(44.5);
+        end("m-5", now - 3_600_000, 2_000_000);
+        end("m-6", now - 3_600_000, 2_100_000);
+        end("m-7", now - 3_600_000, 2_200_000);
+        end("m-8", now - 3_600_000, 2_300_000);
+        // Nine calls: the middle one is in the open last bin (30 minutes and more).
+        assertThat(app.getJson("/api/acme/analytics/summary?range=7d").path("kpis").path("medianDurationSeconds").asDouble()).isEqualTo(1900.0);
+        assertThat(app.getJson("/api/globex/analytics/summary?range=7d").path("kpis").path("medianDurationSeconds").isNull()).isTrue();
+    }
+
+    private void end(String id, long at, long durationMs) {
+        app.webhook("acme", VapiMessages.endOfCallReport(call(id, at), report("customer-ended-call", at, at + durationMs, 0.1, 9, true),
+                List.of(), at + durationMs + 1000));
     }
 
     @Test
@@ -157,6 +181,10 @@ abstract class RecountContract {
                     npsN++;
                 }
             }
+            List<Long> durations = h.createQuery("SELECT duration_ms FROM calls WHERE tenant_id = :t AND status = 'ended' "
+                    + "AND duration_ms IS NOT NULL ORDER BY duration_ms").bind("t", tenant).mapTo(Long.class).list();
+            int n = durations.size();
+            m.put("medianDuration", n == 0 ? null : (durations.get((n - 1) / 2) + durations.get(n / 2)) / 2000.0);
             m.put("successes", successes);
             m.put("evaluated", evaluated);
             m.put("nps", npsSum / npsN);

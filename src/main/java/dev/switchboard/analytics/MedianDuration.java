@@ -1,0 +1,63 @@
+package dev.switchboard.analytics;
+
+import org.jdbi.v3.core.Handle;
+
+import java.util.List;
+
+/**
+ * The exact median duration of a period's ended calls. A median cannot be summed from rollups, but the rollups'
+ * duration bins say which bin holds the middle call (or the two middle calls) and how many calls lie below it, so
+ * only the period's calls in that one bin are read, in duration order, and the middle one picked by its rank.
+ * If the calls and the rollups disagree (they are written together, so only a bug would make them), the estimate
+ * inside the bin ({@link DurationBins#median}) is answered rather than a wrong exact value. Stateless.
+ */
+final class MedianDuration {
+    private MedianDuration() {}
+
+    /**
+     * In seconds, null without timed calls. {@code bins} are the period's summed duration bins, read in the same
+     * transaction as the calls here; the period is the buckets [{@code fromBucket}, {@code toBucket}).
+     */
+    static Double seconds(Handle h, String tenantId, long fromBucket, long toBucket, long[] bins) {
+        long total = 0;
+        for (long c : bins) total += c;
+        if (total == 0) return null;
+        long low = (total - 1) / 2, high = total / 2; // the same rank for an odd count
+        Long[] ms = new Long[2];
+        long below = 0;
+        for (int bin = 0; bin < bins.length && (ms[0] == null || ms[1] == null); bin++) {
+            long in = bins[bin];
+            if (in == 0) continue;
+            long first = ms[0] == null ? low : high; // the first rank still wanted
+            if (first < below + in) {
+                List<Long> found = inBin(h, tenantId, fromBucket, toBucket, bin, first - below, 2);
+                if (found.isEmpty()) return DurationBins.median(bins);
+                if (ms[0] == null) {
+                    ms[0] = found.get(0);
+                    if (high == low) ms[1] = ms[0];
+                    else if (high < below + in) {
+                        if (found.size() < 2) return DurationBins.median(bins);
+                        ms[1] = found.get(1);
+                    }
+                } else {
+                    ms[1] = found.get(0);
+                }
+            }
+            below += in;
+        }
+        if (ms[0] == null || ms[1] == null) return DurationBins.median(bins);
+        return (ms[0] + ms[1]) / 2000.0;
+    }
+
+    /** Up to {@code n} durations (ms) of the period's ended calls in {@code bin}, shortest first, after skipping {@code skip}. */
+    private static List<Long> inBin(Handle h, String tenantId, long fromBucket, long toBucket, int bin, long skip, int n) {
+        Integer upper = DurationBins.upper(bin);
+        var query = h.createQuery("SELECT duration_ms FROM calls WHERE tenant_id = :t AND status = 'ended' "
+                        + "AND created_at >= :from AND created_at < :to AND duration_ms >= :lo"
+                        + (upper == null ? "" : " AND duration_ms < :hi") + " ORDER BY duration_ms LIMIT " + n + " OFFSET :skip")
+                .bind("t", tenantId).bind("from", fromBucket * Contribution.BUCKET_MS).bind("to", toBucket * Contribution.BUCKET_MS)
+                .bind("lo", DurationBins.lower(bin) * 1000L).bind("skip", skip);
+        if (upper != null) query.bind("hi", upper * 1000L);
+        return query.mapTo(Long.class).list();
+    }
+}
