@@ -13,8 +13,8 @@ import dev.switchboard.analytics.AnalyticsViews.TenantRow;
 import dev.switchboard.analytics.AnalyticsViews.Trend;
 import dev.switchboard.call.EndedCategory;
 import dev.switchboard.db.Database;
-import org.jdbi.v3.core.Handle;
 import dev.switchboard.tenant.Tenant;
+import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
 import java.time.Instant;
