@@ -10,6 +10,8 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 
 /**
  * A migrated database with tenants {@code acme} and {@code bravo}, for repository contracts that run once
@@ -18,6 +20,8 @@ import java.nio.file.Files;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class TwoTenantDatabase {
     protected Database db;
+    /** The folder {@link #sqlite()} made, removed after the class. */
+    private Path sqliteDir;
 
     protected abstract DatabaseSettings database();
 
@@ -31,14 +35,19 @@ public abstract class TwoTenantDatabase {
     }
 
     @AfterAll
-    void closeTwoTenantDatabase() {
+    void closeTwoTenantDatabase() throws IOException {
         db.close();
+        if (sqliteDir == null) return;
+        try (var files = Files.walk(sqliteDir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        }
     }
 
-    /** A fresh SQLite database in a temporary folder. */
-    protected static DatabaseSettings sqlite() {
+    /** A fresh SQLite database in a temporary folder, deleted after the class. */
+    protected DatabaseSettings sqlite() {
         try {
-            return DatabaseSettings.sqliteIn(Files.createTempDirectory("sb-contract"), 2);
+            sqliteDir = Files.createTempDirectory("sb-contract");
+            return DatabaseSettings.sqliteIn(sqliteDir, 2);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
