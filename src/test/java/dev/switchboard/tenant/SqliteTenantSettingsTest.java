@@ -1,18 +1,16 @@
 package dev.switchboard.tenant;
 
 import dev.switchboard.config.DatabaseSettings;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 
 class SqliteTenantSettingsTest extends TenantSettingsContract {
+    @TempDir
+    static Path dir;
+
     @Override
     DatabaseSettings database() {
-        try {
-            return DatabaseSettings.sqliteIn(Files.createTempDirectory("sb-tenant"), 2);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DatabaseSettings.sqliteIn(dir, 2);
     }
 }
