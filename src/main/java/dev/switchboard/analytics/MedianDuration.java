@@ -23,30 +23,36 @@ final class MedianDuration {
         for (long c : bins) total += c;
         if (total == 0) return null;
         long low = (total - 1) / 2, high = total / 2; // the same rank for an odd count
-        Long[] ms = new Long[2];
-        long below = 0;
-        for (int bin = 0; bin < bins.length && (ms[0] == null || ms[1] == null); bin++) {
-            long in = bins[bin];
-            if (in == 0) continue;
-            long first = ms[0] == null ? low : high; // the first rank still wanted
-            if (first < below + in) {
-                List<Long> found = inBin(h, tenantId, fromBucket, toBucket, bin, first - below, 2);
-                if (found.isEmpty()) return DurationBins.median(bins);
-                if (ms[0] == null) {
-                    ms[0] = found.get(0);
-                    if (high == low) ms[1] = ms[0];
-                    else if (high < below + in) {
-                        if (found.size() < 2) return DurationBins.median(bins);
-                        ms[1] = found.get(1);
-                    }
-                } else {
-                    ms[1] = found.get(0);
-                }
-            }
-            below += in;
+        int bin = binOf(bins, low);
+        // The middle call and the one after it in its bin (the second middle call, when the count is even and it is there).
+        List<Long> found = inBin(h, tenantId, fromBucket, toBucket, bin, low - below(bins, bin), 2);
+        if (found.isEmpty()) return DurationBins.median(bins);
+        long first = found.get(0), second;
+        if (high == low) second = first;
+        else if (found.size() == 2) second = found.get(1);
+        else {
+            List<Long> next = inBin(h, tenantId, fromBucket, toBucket, binOf(bins, high), 0, 1);
+            if (next.isEmpty()) return DurationBins.median(bins);
+            second = next.get(0);
         }
-        if (ms[0] == null || ms[1] == null) return DurationBins.median(bins);
-        return (ms[0] + ms[1]) / 2000.0;
+        return (first + second) / 2000.0;
+    }
+
+    /** The bin holding the call of this rank (0 = shortest). */
+    private static int binOf(long[] bins, long rank) {
+        long below = 0;
+        for (int bin = 0; bin < bins.length; bin++) {
+            below += bins[bin];
+            if (rank < below) return bin;
+        }
+        return bins.length - 1;
+    }
+
+    /** How many calls lie in the bins before {@code bin}. */
+    private static long below(long[] bins, int bin) {
+        long n = 0;
+        for (int i = 0; i < bin; i++) n += bins[i];
+        return n;
     }
 
     /**

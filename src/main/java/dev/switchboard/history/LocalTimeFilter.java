@@ -4,6 +4,7 @@ import dev.switchboard.tenant.ZoneOffsets;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Hours of the day ({@code hour=9,10}) and ISO days of the week ({@code weekday=6,7}) on the tenant's wall clock.
@@ -44,7 +45,7 @@ record LocalTimeFilter(List<Integer> hours, List<Integer> weekdays, ZoneId zone)
      * if some offset is not whole quarters (historic local mean time).
      */
     static List<Long> utcQuarters(List<Integer> hours, List<ZoneOffsets.Piece> pieces) {
-        java.util.TreeSet<Long> quarters = new java.util.TreeSet<>();
+        TreeSet<Long> quarters = new TreeSet<>();
         for (ZoneOffsets.Piece p : pieces) {
             if (p.offsetMs() % QUARTER_MS != 0) return List.of();
             long shift = p.offsetMs() / QUARTER_MS;
