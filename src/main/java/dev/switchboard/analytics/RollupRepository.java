@@ -1,8 +1,8 @@
 package dev.switchboard.analytics;
 
 import dev.switchboard.tenant.ZoneOffsets;
+import dev.switchboard.db.DirectStatement;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -37,12 +37,11 @@ final class RollupRepository {
 
     /** Adds ({@code sign} 1) or removes ({@code sign} -1) one call's contribution. */
     void add(String tenantId, Contribution c, int sign) {
-        Update u = h.createUpdate(ADD).bind(0, tenantId).bind(1, c.bucket);
-        for (int i = 0; i < Measures.SIZE; i++) u.bind(i + 2, sign * c.measures[i]);
-        u.execute();
+        DirectStatement u = DirectStatement.of(h, ADD).text(tenantId).int64(c.bucket);
+        for (int i = 0; i < Measures.SIZE; i++) u.int64(sign * c.measures[i]);
+        u.update();
         for (Map.Entry<String, Long> f : c.fields.entrySet()) {
-            h.createUpdate(ADD_FIELD).bind(0, tenantId).bind(1, c.bucket).bind(2, f.getKey()).bind(3, sign)
-                    .bind(4, sign * f.getValue()).execute();
+            DirectStatement.of(h, ADD_FIELD).text(tenantId).int64(c.bucket).text(f.getKey()).int32(sign).int64(sign * f.getValue()).update();
         }
     }
 

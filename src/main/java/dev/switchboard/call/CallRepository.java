@@ -1,12 +1,20 @@
 package dev.switchboard.call;
 
+import dev.switchboard.db.DirectStatement;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Call rows of one tenant at a time: every method takes the tenant first. */
 public final class CallRepository {
@@ -15,37 +23,44 @@ public final class CallRepository {
             + "structured_data, success_evaluation, recording_url, stereo_recording_url, transfer_destination, listen_url, "
             + "control_url, reported_at, version";
 
-    /** What is written: the columns above plus facts derived from them (see {@link Call#durationMs()}). */
-    private static final String WRITTEN = COLUMNS + ", duration_ms, ended_category, transferred";
+    /** A written column after the key: its name, its value in a call, and its SQL type (for a null). */
+    private record Fact(String column, Function<Call, Object> value, int sqlType) {}
 
-    private static final String UPSERT = "INSERT INTO calls (" + WRITTEN + ") VALUES (:tenantId, :id, :provider, :status, "
-            + ":callType, :phoneNumber, :ourNumber, :assistantId, :assistantName, :createdAt, :updatedAt, :startedAt, :endedAt, "
-            + ":endedReason, :cost, :costBreakdown, :summary, :structuredData, :successEvaluation, :recordingUrl, "
-            + ":stereoRecordingUrl, :transferDestination, :listenUrl, :controlUrl, :reportedAt, :version, :durationMs, "
-            + ":endedCategory, :transferredFlag) "
-            + "ON CONFLICT (tenant_id, id) DO UPDATE SET provider = excluded.provider, status = excluded.status, "
-            + "call_type = excluded.call_type, phone_number = excluded.phone_number, our_number = excluded.our_number, "
-            + "assistant_id = excluded.assistant_id, assistant_name = excluded.assistant_name, created_at = excluded.created_at, "
-            + "updated_at = excluded.updated_at, started_at = excluded.started_at, ended_at = excluded.ended_at, "
-            + "ended_reason = excluded.ended_reason, cost = excluded.cost, cost_breakdown = excluded.cost_breakdown, "
-            + "summary = excluded.summary, structured_data = excluded.structured_data, "
-            + "success_evaluation = excluded.success_evaluation, recording_url = excluded.recording_url, "
-            + "stereo_recording_url = excluded.stereo_recording_url, transfer_destination = excluded.transfer_destination, "
-            + "listen_url = excluded.listen_url, control_url = excluded.control_url, reported_at = excluded.reported_at, "
-            + "version = excluded.version, duration_ms = excluded.duration_ms, ended_category = excluded.ended_category, "
-            + "transferred = excluded.transferred";
+    /**
+     * What is written after the key (tenant_id, id), in this order: the columns above plus facts derived from them
+     * (see {@link Call#durationMs()}).
+     */
+    private static final List<Fact> FACTS = List.of(
+            new Fact("provider", Call::provider, Types.VARCHAR), new Fact("status", Call::status, Types.VARCHAR),
+            new Fact("call_type", Call::callType, Types.VARCHAR), new Fact("phone_number", Call::phoneNumber, Types.VARCHAR),
+            new Fact("our_number", Call::ourNumber, Types.VARCHAR), new Fact("assistant_id", Call::assistantId, Types.VARCHAR),
+            new Fact("assistant_name", Call::assistantName, Types.VARCHAR), new Fact("created_at", Call::createdAt, Types.BIGINT),
+            new Fact("updated_at", Call::updatedAt, Types.BIGINT), new Fact("started_at", Call::startedAt, Types.BIGINT),
+            new Fact("ended_at", Call::endedAt, Types.BIGINT), new Fact("ended_reason", Call::endedReason, Types.VARCHAR),
+            new Fact("cost", Call::cost, Types.DOUBLE), new Fact("cost_breakdown", Call::costBreakdown, Types.VARCHAR),
+            new Fact("summary", Call::summary, Types.VARCHAR), new Fact("structured_data", Call::structuredData, Types.VARCHAR),
+            new Fact("success_evaluation", Call::successEvaluation, Types.VARCHAR),
+            new Fact("recording_url", Call::recordingUrl, Types.VARCHAR),
+            new Fact("stereo_recording_url", Call::stereoRecordingUrl, Types.VARCHAR),
+            new Fact("transfer_destination", Call::transferDestination, Types.VARCHAR),
+            new Fact("listen_url", Call::listenUrl, Types.VARCHAR), new Fact("control_url", Call::controlUrl, Types.VARCHAR),
+            new Fact("reported_at", Call::reportedAt, Types.BIGINT), new Fact("version", Call::version, Types.BIGINT),
+            new Fact("duration_ms", Call::durationMs, Types.BIGINT), new Fact("ended_category", Call::endedCategory, Types.VARCHAR),
+            new Fact("transferred", Call::transferredFlag, Types.INTEGER));
 
-    private static final String INSERT_IF_ABSENT = UPSERT.substring(0, UPSERT.indexOf(" ON CONFLICT")) + " ON CONFLICT (tenant_id, id) DO NOTHING";
+    private static final String INSERT = "INSERT INTO calls (tenant_id, id, "
+            + String.join(", ", FACTS.stream().map(Fact::column).toList()) + ") VALUES ("
+            + String.join(", ", Collections.nCopies(FACTS.size() + 2, "?")) + ")";
 
-    private static final String UPDATE_IF_VERSION = "UPDATE calls SET provider = :provider, status = :status, call_type = :callType, "
-            + "phone_number = :phoneNumber, our_number = :ourNumber, assistant_id = :assistantId, assistant_name = :assistantName, "
-            + "created_at = :createdAt, updated_at = :updatedAt, started_at = :startedAt, ended_at = :endedAt, "
-            + "ended_reason = :endedReason, cost = :cost, cost_breakdown = :costBreakdown, summary = :summary, "
-            + "structured_data = :structuredData, success_evaluation = :successEvaluation, recording_url = :recordingUrl, "
-            + "stereo_recording_url = :stereoRecordingUrl, transfer_destination = :transferDestination, listen_url = :listenUrl, "
-            + "control_url = :controlUrl, reported_at = :reportedAt, version = :version, duration_ms = :durationMs, "
-            + "ended_category = :endedCategory, transferred = :transferredFlag "
-            + "WHERE tenant_id = :tenantId AND id = :id AND version = :expectedVersion";
+    private static final String UPSERT = INSERT + " ON CONFLICT (tenant_id, id) DO UPDATE SET "
+            + String.join(", ", FACTS.stream().map(f -> f.column() + " = excluded." + f.column()).toList());
+
+    private static final String INSERT_IF_ABSENT = INSERT + " ON CONFLICT (tenant_id, id) DO NOTHING";
+
+    /** The conditional UPDATE for each set of changed columns (a bit per {@link #FACTS} entry), made once. */
+    private static final Map<Long, String> UPDATES = new ConcurrentHashMap<>();
+
+    private static final String FIND = "SELECT " + COLUMNS + " FROM calls WHERE tenant_id = ? AND id = ?";
 
     static final RowMapper<Call> MAPPER = CallRepository::map;
 
@@ -61,23 +76,64 @@ public final class CallRepository {
     }
 
     public Optional<Call> find(String tenantId, String callId) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM calls WHERE tenant_id = :t AND id = :id")
-                .bind("t", tenantId).bind("id", callId)
-                .map(MAPPER).findOne();
+        return DirectStatement.of(h, FIND).text(tenantId).text(callId).queryFirst(rs -> map(rs, null));
     }
 
     public void upsert(Call call) {
-        h.createUpdate(UPSERT).bindMethods(call).execute();
+        bindFacts(call, DirectStatement.of(h, UPSERT).text(call.tenantId()).text(call.id())).update();
     }
 
     /** Inserts a new call; false when it exists already (someone else created it first). */
     public boolean insertIfAbsent(Call call) {
-        return h.createUpdate(INSERT_IF_ABSENT).bindMethods(call).execute() == 1;
+        return bindFacts(call, DirectStatement.of(h, INSERT_IF_ABSENT).text(call.tenantId()).text(call.id())).update() == 1;
     }
 
-    /** Updates the call only if its stored version is still {@code expectedVersion}; false otherwise. */
-    public boolean updateIfVersion(Call call, long expectedVersion) {
-        return h.createUpdate(UPDATE_IF_VERSION).bindMethods(call).bind("expectedVersion", expectedVersion).execute() == 1;
+    /**
+     * Writes {@code next} over {@code before} only if the stored version is still {@code before}'s; false otherwise.
+     * Only the columns that differ are set: SQLite rewrites the entry of every index on a column the UPDATE sets,
+     * changed or not, and the calls table has a dozen history indexes (setting every column made those a fifth of
+     * the pages each commit wrote).
+     */
+    public boolean updateIfVersion(Call before, Call next) {
+        long changed = changed(before, next);
+        DirectStatement update = DirectStatement.of(h, updateSql(changed));
+        for (int i = 0; i < FACTS.size(); i++) {
+            if ((changed & (1L << i)) != 0) update.typed(FACTS.get(i).value().apply(next), FACTS.get(i).sqlType());
+        }
+        return update.text(next.tenantId()).text(next.id()).int64(before.version()).update() == 1;
+    }
+
+    /** The bits of the {@link #FACTS} whose values differ. */
+    private static long changed(Call before, Call next) {
+        long changed = 0;
+        for (int i = 0; i < FACTS.size(); i++) {
+            Function<Call, Object> value = FACTS.get(i).value();
+            if (!Objects.equals(value.apply(before), value.apply(next))) changed |= 1L << i;
+        }
+        return changed;
+    }
+
+    /** The UPDATE {@link #updateIfVersion} runs for this change. */
+    static String updateSql(Call before, Call next) {
+        return updateSql(changed(before, next));
+    }
+
+    private static String updateSql(long changed) {
+        return UPDATES.computeIfAbsent(changed, CallRepository::updateOf);
+    }
+
+    private static String updateOf(long changed) {
+        List<String> sets = new ArrayList<>();
+        for (int i = 0; i < FACTS.size(); i++) {
+            if ((changed & (1L << i)) != 0) sets.add(FACTS.get(i).column() + " = ?");
+        }
+        return "UPDATE calls SET " + String.join(", ", sets) + " WHERE tenant_id = ? AND id = ? AND version = ?";
+    }
+
+    /** Binds every column of {@link #FACTS}, in order. */
+    private static DirectStatement bindFacts(Call c, DirectStatement s) {
+        for (Fact f : FACTS) s.typed(f.value().apply(c), f.sqlType());
+        return s;
     }
 
     /** Newest calls first. */

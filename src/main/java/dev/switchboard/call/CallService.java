@@ -136,7 +136,7 @@ public final class CallService {
     private Call write(CallRepository calls, TranscriptRepository transcripts, String tenantId, String provider,
                        Call before, Call next, List<CallEvent> events, long now) {
         for (int attempt = 1; ; attempt++) {
-            boolean written = before == null ? calls.insertIfAbsent(next) : calls.updateIfVersion(next, before.version());
+            boolean written = before == null ? calls.insertIfAbsent(next) : calls.updateIfVersion(before, next);
             if (written) {
                 // "before" is exactly the stored row: the write succeeded only because its version was unchanged.
                 writes.written(calls.handle(), before, next);

@@ -1,5 +1,6 @@
 package dev.switchboard.call;
 
+import dev.switchboard.db.DirectStatement;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;
@@ -13,18 +14,18 @@ public final class StatusEventRepository {
     }
 
     public long insert(String tenantId, String callId, String status, String source, String payload, long at) {
-        return h.createQuery("INSERT INTO call_status_events (tenant_id, call_id, status, source, payload, created_at) "
-                        + "VALUES (:t, :c, :s, :src, :p, :at) RETURNING id")
-                .bind("t", tenantId).bind("c", callId).bind("s", status).bind("src", source).bind("p", payload).bind("at", at)
-                .mapTo(Long.class).one();
+        return DirectStatement.of(h, INSERT).text(tenantId).text(callId).text(status).text(source).text(payload).int64(at).queryLong();
     }
 
     /** True when the provider already reported this status for the call (the timeline keeps one entry each). */
     public boolean has(String tenantId, String callId, String status) {
-        return h.createQuery("SELECT COUNT(*) FROM call_status_events WHERE tenant_id = :t AND call_id = :c AND status = :s AND source <> 'debug'")
-                .bind("t", tenantId).bind("c", callId).bind("s", status)
-                .mapTo(Long.class).one() > 0;
+        return DirectStatement.of(h, HAS).text(tenantId).text(callId).text(status).queryLong() > 0;
     }
+
+    private static final String INSERT = "INSERT INTO call_status_events (tenant_id, call_id, status, source, payload, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+    private static final String HAS = "SELECT COUNT(*) FROM call_status_events WHERE tenant_id = ? AND call_id = ? AND status = ? "
+            + "AND source <> 'debug'";
 
     /** Chronological (provider time, then arrival). */
     public List<StatusEvent> list(String tenantId, String callId) {

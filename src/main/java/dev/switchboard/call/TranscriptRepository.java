@@ -1,6 +1,10 @@
 package dev.switchboard.call;
 
+import dev.switchboard.db.DirectStatement;
 import org.jdbi.v3.core.Handle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,9 +35,7 @@ public final class TranscriptRepository {
 
     /** Stores the turns not stored yet (the list only grows) and returns them. */
     public List<TranscriptLine> mergeConversation(String tenantId, String callId, List<Utterance> lines) {
-        int known = h.createQuery("SELECT COALESCE(MAX(idx), -1) FROM transcript_lines WHERE tenant_id = :t AND call_id = :c AND source = :s")
-                .bind("t", tenantId).bind("c", callId).bind("s", CONVERSATION)
-                .mapTo(Integer.class).one();
+        long known = DirectStatement.of(h, LAST_INDEX).text(tenantId).text(callId).text(CONVERSATION).queryLong();
         List<TranscriptLine> added = new ArrayList<>();
         for (Utterance u : lines) {
             if (u.idx() <= known) continue;
@@ -45,8 +47,7 @@ public final class TranscriptRepository {
 
     /** Replaces the call's report transcript (the report is authoritative and arrives once). */
     public void replaceReport(String tenantId, String callId, List<Utterance> lines) {
-        h.createUpdate("DELETE FROM transcript_lines WHERE tenant_id = :t AND call_id = :c AND source = :s")
-                .bind("t", tenantId).bind("c", callId).bind("s", REPORT).execute();
+        DirectStatement.of(h, DELETE_SOURCE).text(tenantId).text(callId).text(REPORT).update();
         int i = 0;
         for (Utterance u : lines) {
             insert(tenantId, callId, REPORT, i++, u.role(), u.text(), u.at(), u.secondsFromStart());
@@ -55,9 +56,7 @@ public final class TranscriptRepository {
 
     /** The sources the call has lines from (one query; the transcript hot path asks this once per message). */
     public Set<String> sources(String tenantId, String callId) {
-        return new HashSet<>(h.createQuery("SELECT DISTINCT source FROM transcript_lines WHERE tenant_id = :t AND call_id = :c")
-                .bind("t", tenantId).bind("c", callId)
-                .mapTo(String.class).list());
+        return new HashSet<>(DirectStatement.of(h, SOURCES).text(tenantId).text(callId).queryList(rs -> rs.getString(1)));
     }
 
     /** The latest line of each of the given calls (any source), for previews on the board. */
@@ -68,20 +67,14 @@ public final class TranscriptRepository {
                         + "JOIN (SELECT MAX(id) AS id FROM transcript_lines WHERE tenant_id = :t AND call_id IN (<ids>) GROUP BY call_id) last "
                         + "ON t.id = last.id")
                 .bind("t", tenantId).bindList("ids", callIds)
-                .map((rs, ctx) -> new TranscriptLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), CallRepository.nullableDouble(rs, "seconds_from_start")))
+                .map((rs, ctx) -> line(rs))
                 .forEach(l -> out.put(l.callId(), l));
         return out;
     }
 
     /** The transcript a reader should see, in speaking order. */
     public List<TranscriptLine> lines(String tenantId, String callId) {
-        List<TranscriptLine> all = h.createQuery("SELECT id, call_id, source, role, text, at, seconds_from_start FROM transcript_lines "
-                        + "WHERE tenant_id = :t AND call_id = :c ORDER BY at, id")
-                .bind("t", tenantId).bind("c", callId)
-                .map((rs, ctx) -> new TranscriptLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), CallRepository.nullableDouble(rs, "seconds_from_start")))
-                .list();
+        List<TranscriptLine> all = DirectStatement.of(h, LINES).text(tenantId).text(callId).queryList(TranscriptRepository::line);
         for (String source : List.of(REPORT, LIVE, CONVERSATION)) {
             List<TranscriptLine> chosen = all.stream().filter(l -> l.source().equals(source)).toList();
             if (!chosen.isEmpty()) return chosen;
@@ -90,10 +83,22 @@ public final class TranscriptRepository {
     }
 
     private long insert(String tenantId, String callId, String source, Integer idx, String role, String text, long at, Double sfs) {
-        return h.createQuery("INSERT INTO transcript_lines (tenant_id, call_id, source, idx, role, text, at, seconds_from_start) "
-                        + "VALUES (:t, :c, :s, :idx, :role, :text, :at, :sfs) RETURNING id")
-                .bind("t", tenantId).bind("c", callId).bind("s", source).bind("idx", idx).bind("role", role)
-                .bind("text", text).bind("at", at).bind("sfs", sfs)
-                .mapTo(Long.class).one();
+        return DirectStatement.of(h, INSERT).text(tenantId).text(callId).text(source).int32(idx).text(role).text(text)
+                .int64(at).float64(sfs).queryLong();
     }
+
+    /** A line from the columns id, call_id, source, role, text, at, seconds_from_start. */
+    private static TranscriptLine line(ResultSet rs) throws SQLException {
+        return new TranscriptLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
+                CallRepository.nullableDouble(rs, "seconds_from_start"));
+    }
+
+    private static final String INSERT = "INSERT INTO transcript_lines (tenant_id, call_id, source, idx, role, text, at, "
+            + "seconds_from_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    private static final String LAST_INDEX = "SELECT COALESCE(MAX(idx), -1) FROM transcript_lines WHERE tenant_id = ? AND call_id = ? "
+            + "AND source = ?";
+    private static final String DELETE_SOURCE = "DELETE FROM transcript_lines WHERE tenant_id = ? AND call_id = ? AND source = ?";
+    private static final String SOURCES = "SELECT DISTINCT source FROM transcript_lines WHERE tenant_id = ? AND call_id = ?";
+    private static final String LINES = "SELECT id, call_id, source, role, text, at, seconds_from_start FROM transcript_lines "
+            + "WHERE tenant_id = ? AND call_id = ? ORDER BY at, id";
 }

@@ -31,7 +31,17 @@ final class CachingStatementBuilder extends DefaultStatementBuilder {
     public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
         PreparedStatement cached = cache.get(sql);
         if (cached != null && !cached.isClosed()) return cached;
-        PreparedStatement created = super.create(conn, sql, ctx);
+        return keep(sql, super.create(conn, sql, ctx));
+    }
+
+    /** The kept statement for {@code sql}, prepared on first use; for {@link DirectStatement}, which has no Jdbi context. */
+    PreparedStatement prepared(Connection conn, String sql) throws SQLException {
+        PreparedStatement cached = cache.get(sql);
+        if (cached != null && !cached.isClosed()) return cached;
+        return keep(sql, conn.prepareStatement(sql));
+    }
+
+    private PreparedStatement keep(String sql, PreparedStatement created) {
         PreparedStatement replaced = cache.put(sql, created);
         if (replaced != null) kept.remove(replaced);
         kept.add(created);

@@ -2,6 +2,7 @@ package dev.switchboard.history;
 
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallWriteListener;
+import dev.switchboard.db.DirectStatement;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.Connection;
@@ -34,6 +35,9 @@ public final class DataValues implements CallWriteListener {
             + "WHERE %s AND j.type NOT IN ('object', 'array') AND length(j.key) BETWEEN 1 AND 64 "
             + "AND j.key NOT GLOB '*[^A-Za-z0-9_]*') WHERE length(value) <= " + MAX_VALUE_LENGTH;
 
+    private static final String INSERT_OF_CALL = String.format(INSERT_OF_CALLS, "c.tenant_id = ? AND c.id = ?");
+    private static final String DELETE_OF_CALL = "DELETE FROM call_data_values WHERE tenant_id = ? AND call_id = ?";
+
     @Override
     public void written(Handle h, Call before, Call after) {
         if (before != null && before.createdAt() == after.createdAt()
@@ -41,12 +45,10 @@ public final class DataValues implements CallWriteListener {
             return;
         }
         if (before != null && before.structuredData() != null) {
-            h.createUpdate("DELETE FROM call_data_values WHERE tenant_id = :t AND call_id = :c")
-                    .bind("t", after.tenantId()).bind("c", after.id()).execute();
+            DirectStatement.of(h, DELETE_OF_CALL).text(after.tenantId()).text(after.id()).update();
         }
         if (after.structuredData() != null) {
-            h.createUpdate(String.format(INSERT_OF_CALLS, "c.tenant_id = :t AND c.id = :c"))
-                    .bind("t", after.tenantId()).bind("c", after.id()).execute();
+            DirectStatement.of(h, INSERT_OF_CALL).text(after.tenantId()).text(after.id()).update();
         }
     }
 

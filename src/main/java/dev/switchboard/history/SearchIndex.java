@@ -4,6 +4,7 @@ import dev.switchboard.call.CallRepository;
 import dev.switchboard.call.TranscriptLine;
 import dev.switchboard.call.TranscriptRepository;
 import dev.switchboard.db.Dialect;
+import dev.switchboard.db.DirectStatement;
 import org.jdbi.v3.core.Handle;
 
 import java.nio.charset.StandardCharsets;
@@ -41,14 +42,11 @@ public final class SearchIndex {
     /** Stores a document (insert or replace). */
     public void write(Handle h, String tenantId, String callId, long createdAt, String body) {
         if (dialect == Dialect.SQLITE) {
-            int updated = h.createUpdate("UPDATE call_search_docs SET body = :body WHERE tenant_id = :t AND call_id = :c")
-                    .bind("t", tenantId).bind("c", callId).bind("body", body).execute();
-            if (updated > 0) return;
-            h.createUpdate("INSERT INTO call_search_docs (id, tenant_id, call_id, body) VALUES (:id, :t, :c, :body)")
-                    .bind("id", freeId(h, createdAt)).bind("t", tenantId).bind("c", callId).bind("body", body).execute();
+            if (DirectStatement.of(h, SQLITE_UPDATE).text(body).text(tenantId).text(callId).update() > 0) return;
+            DirectStatement.of(h, SQLITE_INSERT).int64(freeId(h, createdAt)).text(tenantId).text(callId).text(body).update();
             return;
         }
-        h.createUpdate(POSTGRES_UPSERT).bind("t", tenantId).bind("c", callId).bind("body", body).bind("key", tenantKey(tenantId)).execute();
+        DirectStatement.of(h, POSTGRES_UPSERT).text(tenantId).text(callId).text(body).text(tenantKey(tenantId)).text(body).update();
     }
 
     /**
@@ -58,8 +56,7 @@ public final class SearchIndex {
      */
     static long freeId(Handle h, long createdAt) {
         long base = Math.min(Math.max(0, createdAt), Long.MAX_VALUE / SLOTS - 1) * SLOTS;
-        Long last = h.createQuery("SELECT MAX(id) FROM call_search_docs WHERE id >= :b AND id < :e")
-                .bind("b", base).bind("e", base + SLOTS).mapTo(Long.class).one();
+        Long last = DirectStatement.of(h, LAST_ID).int64(base).int64(base + SLOTS).queryLong();
         if (last == null) return base;
         if (last + 1 < base + SLOTS) return last + 1;
         return h.createQuery("SELECT MIN(d.id) + 1 FROM call_search_docs d WHERE d.id >= :full "
@@ -70,9 +67,13 @@ public final class SearchIndex {
     /** Document ids per millisecond of created_at (SQLite). */
     static final long SLOTS = 1000;
 
-    private static final String POSTGRES_UPSERT = "INSERT INTO call_search_docs (tenant_id, call_id, body, tsv) VALUES (:t, :c, :body, "
-                        + "to_tsvector('simple', :key) || to_tsvector('english', :body)) "
+    /** Binds tenant, call, body, tenant key, body. */
+    private static final String POSTGRES_UPSERT = "INSERT INTO call_search_docs (tenant_id, call_id, body, tsv) VALUES (?, ?, ?, "
+                        + "to_tsvector('simple', ?) || to_tsvector('english', ?)) "
                         + "ON CONFLICT (tenant_id, call_id) DO UPDATE SET body = excluded.body, tsv = excluded.tsv";
+    private static final String SQLITE_UPDATE = "UPDATE call_search_docs SET body = ? WHERE tenant_id = ? AND call_id = ?";
+    private static final String SQLITE_INSERT = "INSERT INTO call_search_docs (id, tenant_id, call_id, body) VALUES (?, ?, ?, ?)";
+    private static final String LAST_ID = "SELECT MAX(id) FROM call_search_docs WHERE id >= ? AND id < ?";
 
     /** The single token that stands for the tenant inside the index (the migration computes the same). */
     static String tenantKey(String tenantId) {

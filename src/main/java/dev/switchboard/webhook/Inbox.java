@@ -1,5 +1,6 @@
 package dev.switchboard.webhook;
 
+import dev.switchboard.db.DirectStatement;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -15,12 +16,12 @@ public final class Inbox {
 
     /** Stores the message; returns false (and stores nothing) when the same message was stored before. */
     public boolean record(String tenantId, ParsedWebhook msg, String rawBody, long receivedAt) {
-        return h.createUpdate("INSERT INTO webhook_events (tenant_id, provider, dedupe_key, event_type, call_id, received_at, payload) "
-                        + "VALUES (:t, :p, :k, :type, :call, :at, :payload) ON CONFLICT (tenant_id, provider, dedupe_key) DO NOTHING")
-                .bind("t", tenantId).bind("p", msg.provider()).bind("k", msg.dedupeKey()).bind("type", msg.type())
-                .bind("call", msg.callId()).bind("at", receivedAt).bind("payload", rawBody)
-                .execute() == 1;
+        return DirectStatement.of(h, RECORD).text(tenantId).text(msg.provider()).text(msg.dedupeKey()).text(msg.type())
+                .text(msg.callId()).int64(receivedAt).text(rawBody).update() == 1;
     }
+
+    private static final String RECORD = "INSERT INTO webhook_events (tenant_id, provider, dedupe_key, event_type, call_id, "
+            + "received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"; // either dedupe index (schema v11)
 
     /** Messages stored for a tenant (all calls), for tests and diagnostics. */
     public long count(String tenantId) {

@@ -140,6 +140,24 @@ abstract class WebhookStorageContract {
     }
 
     @Test
+    void aRedeliveryIsStoredOnceWhetherOrNotTheMessageBelongsToACall() {
+        ObjectNode ringing = tree("status-update-ringing.json");
+        ((ObjectNode) message(ringing).get("call")).put("id", "redelivered-1");
+        String withCall = Json.write(ringing);
+        String withoutCall = "{\"message\":{\"type\":\"future-announcement\",\"timestamp\":1763784211000,\"note\":\"no call\"}}";
+        for (int delivery = 0; delivery < 2; delivery++) {
+            assertThat(app.post("/webhooks/vapi/acme", withCall).statusCode()).isEqualTo(200);
+            assertThat(app.post("/webhooks/vapi/acme", withoutCall).statusCode()).isEqualTo(200);
+        }
+        long ofCall = app.app.database().read(h -> h.createQuery("SELECT COUNT(*) FROM webhook_events WHERE call_id = 'redelivered-1'")
+                .mapTo(Long.class).one());
+        long withoutOne = app.app.database().read(h -> h.createQuery("SELECT COUNT(*) FROM webhook_events "
+                + "WHERE call_id IS NULL AND event_type = 'future-announcement'").mapTo(Long.class).one());
+        assertThat(ofCall).isEqualTo(1);
+        assertThat(withoutOne).isEqualTo(1);
+    }
+
+    @Test
     void theRawPayloadIsKeptByteForByteIncludingUnicodeEscapes() {
         ObjectNode root = tree("transcript-final.json");
         ((ObjectNode) message(root).get("call")).put("id", "raw-1");
