@@ -2,7 +2,8 @@
 --
 -- Every index entry a webhook adds lands on a page of its own call, and the webhooks committed together belong
 -- to different calls: each index costs one more page written (to the log, then to the database file) per webhook.
--- That was most of what the database wrote (about 35 KB per 1.4 KB webhook), so two indexes are folded into others:
+-- That was most of what SQLite wrote (46 KB to disk per 1.4 KB webhook, log and checkpoint), so two indexes are folded
+-- into others:
 --
 -- * webhook_events: the redelivery check and the lookup of a call's raw events become one index, keyed by call
 --   first. Vapi's dedupe keys already include the call, so uniqueness per call is the same rule. Messages without
