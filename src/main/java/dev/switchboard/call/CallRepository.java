@@ -18,17 +18,12 @@ import java.util.function.Function;
 
 /** Call rows of one tenant at a time: every method takes the tenant first. */
 public final class CallRepository {
-    static final String COLUMNS = "tenant_id, id, provider, status, call_type, phone_number, our_number, assistant_id, "
-            + "assistant_name, created_at, updated_at, started_at, ended_at, ended_reason, cost, cost_breakdown, summary, "
-            + "structured_data, success_evaluation, recording_url, stereo_recording_url, transfer_destination, listen_url, "
-            + "control_url, reported_at, version";
-
     /** A written column after the key: its name, its value in a call, and its SQL type (for a null). */
     private record Fact(String column, Function<Call, Object> value, int sqlType) {}
 
     /**
-     * What is written after the key (tenant_id, id), in this order: the columns above plus facts derived from them
-     * (see {@link Call#durationMs()}).
+     * What is written after the key (tenant_id, id), in this order: the call's own columns, then facts derived from
+     * them (see {@link Call#durationMs()}).
      */
     private static final List<Fact> FACTS = List.of(
             new Fact("provider", Call::provider, Types.VARCHAR), new Fact("status", Call::status, Types.VARCHAR),
@@ -47,6 +42,13 @@ public final class CallRepository {
             new Fact("reported_at", Call::reportedAt, Types.BIGINT), new Fact("version", Call::version, Types.BIGINT),
             new Fact("duration_ms", Call::durationMs, Types.BIGINT), new Fact("ended_category", Call::endedCategory, Types.VARCHAR),
             new Fact("transferred", Call::transferredFlag, Types.INTEGER));
+
+    /** The last facts are derived from the others (duration, ended category, transferred): stored, never read back. */
+    private static final int DERIVED_FACTS = 3;
+
+    /** The stored call: the key and every fact that is not derived (what {@link #map} reads). */
+    static final String COLUMNS = "tenant_id, id, "
+            + String.join(", ", FACTS.subList(0, FACTS.size() - DERIVED_FACTS).stream().map(Fact::column).toList());
 
     private static final String INSERT = "INSERT INTO calls (tenant_id, id, "
             + String.join(", ", FACTS.stream().map(Fact::column).toList()) + ") VALUES ("

@@ -59,52 +59,23 @@ public final class DirectStatement {
     }
 
     public DirectStatement text(String value) {
-        try {
-            if (value == null) ps.setNull(++index, Types.VARCHAR);
-            else ps.setString(++index, value);
-            return this;
-        } catch (SQLException e) {
-            throw fail(e);
-        }
+        return value == null ? bindNull(Types.VARCHAR) : bind((ps, i) -> ps.setString(i, value));
     }
 
     public DirectStatement int64(long value) {
-        try {
-            ps.setLong(++index, value);
-            return this;
-        } catch (SQLException e) {
-            throw fail(e);
-        }
+        return bind((ps, i) -> ps.setLong(i, value));
     }
 
     public DirectStatement int64(Long value) {
-        if (value != null) return int64(value.longValue());
-        try {
-            ps.setNull(++index, Types.BIGINT);
-            return this;
-        } catch (SQLException e) {
-            throw fail(e);
-        }
+        return value == null ? bindNull(Types.BIGINT) : int64(value.longValue());
     }
 
     public DirectStatement int32(Integer value) {
-        try {
-            if (value == null) ps.setNull(++index, Types.INTEGER);
-            else ps.setInt(++index, value);
-            return this;
-        } catch (SQLException e) {
-            throw fail(e);
-        }
+        return value == null ? bindNull(Types.INTEGER) : bind((ps, i) -> ps.setInt(i, value));
     }
 
     public DirectStatement float64(Double value) {
-        try {
-            if (value == null) ps.setNull(++index, Types.DOUBLE);
-            else ps.setDouble(++index, value);
-            return this;
-        } catch (SQLException e) {
-            throw fail(e);
-        }
+        return value == null ? bindNull(Types.DOUBLE) : bind((ps, i) -> ps.setDouble(i, value));
     }
 
     /** Binds a String, Long, Integer or Double by its own type; a null as {@code sqlType} ({@link Types}). */
@@ -114,12 +85,26 @@ public final class DirectStatement {
         if (value instanceof Integer v) return int32(v);
         if (value instanceof Double v) return float64(v);
         if (value != null) throw new IllegalArgumentException("cannot bind a " + value.getClass().getSimpleName());
+        return bindNull(sqlType);
+    }
+
+    private DirectStatement bindNull(int sqlType) {
+        return bind((ps, i) -> ps.setNull(i, sqlType));
+    }
+
+    /** Sets the next parameter. */
+    private DirectStatement bind(Setter setter) {
         try {
-            ps.setNull(++index, sqlType);
+            setter.set(ps, ++index);
             return this;
         } catch (SQLException e) {
             throw fail(e);
         }
+    }
+
+    @FunctionalInterface
+    private interface Setter {
+        void set(PreparedStatement ps, int index) throws SQLException;
     }
 
     /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
