@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DashboardProbes implements AutoCloseable {
     final Recorder delivery = new Recorder(3);
     private final List<Probe> probes = new ArrayList<>();
+    private WebSocketReceivers sockets;
 
     final class Probe {
         final String tenant;
@@ -23,14 +24,14 @@ final class DashboardProbes implements AutoCloseable {
         volatile long lastSeq = -1;
         final AtomicLong received = new AtomicLong();
         final AtomicLong gaps = new AtomicLong();
-        RawWebSocketReader socket;
+        WebSocketReceivers.Connection socket;
 
         Probe(String tenant) {
             this.tenant = tenant;
         }
 
         int closeCode() {
-            return socket == null ? 0 : socket.closeCode;
+            return socket == null ? 0 : socket.closeCode();
         }
 
         private void onMessage(String m, long now) {
@@ -65,12 +66,14 @@ final class DashboardProbes implements AutoCloseable {
     }
 
     void open(ServerProcess server, List<String> tenants, int total) throws java.io.IOException {
+        sockets = new WebSocketReceivers();
         for (int i = 0; i < total; i++) {
             Probe p = new Probe(tenants.get(i % tenants.size()));
             probes.add(p);
-            p.socket = new RawWebSocketReader("127.0.0.1", server.port, "/ws/dashboard?client_id=" + p.tenant + "&ticket=" + server.wsTicket(),
-                    m -> p.onMessage(m, System.currentTimeMillis()), "probe-" + i);
+            p.socket = sockets.connect("127.0.0.1", server.port, "/ws/dashboard?client_id=" + p.tenant + "&ticket=" + server.wsTicket(),
+                    m -> p.onMessage(m, System.currentTimeMillis()));
         }
+        sockets.start("probes");
         while (probes.stream().anyMatch(p -> p.firstSeq < 0)) Thread.onSpinWait();
     }
 
@@ -96,8 +99,6 @@ final class DashboardProbes implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Probe p : probes) {
-            if (p.socket != null) p.socket.close();
-        }
+        if (sockets != null) sockets.close();
     }
 }
