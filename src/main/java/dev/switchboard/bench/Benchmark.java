@@ -62,6 +62,8 @@ public final class Benchmark {
             }
         } catch (Exception e) {
             out.println("bench failed: " + e);
+            // Where it failed: an exception without a message (a refused connection) says little on its own.
+            for (StackTraceElement frame : e.getStackTrace()) out.println("    at " + frame);
             return 1;
         }
         printTable(rows, out);

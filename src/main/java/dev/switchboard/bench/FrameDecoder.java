@@ -83,10 +83,13 @@ final class FrameDecoder {
                     if (frameLength > in.capacity()) grow(frameLength);
                     break;
                 }
-                byte[] payload = new byte[(int) length];
-                in.position(start + header);
-                in.get(payload);
-                if (!frame(b0, payload)) return false;
+                in.position(start + frameLength);
+                if (b0 == 0x81 && messageLength == 0) {
+                    // The usual case, a whole text message in one frame: decoded straight from the buffer.
+                    handler.text(new String(in.array(), start + header, (int) length, StandardCharsets.UTF_8));
+                    continue;
+                }
+                if (!frame(b0, Arrays.copyOfRange(in.array(), start + header, start + frameLength))) return false;
             }
             return true;
         } finally {

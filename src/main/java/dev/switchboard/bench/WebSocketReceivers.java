@@ -29,16 +29,14 @@ final class WebSocketReceivers implements AutoCloseable {
         selector = Selector.open();
     }
 
-    /** One socket: its unread bytes and the text message being assembled from fragments. */
+    /** One socket and its frame decoder. */
     static final class Connection {
         private final SocketChannel channel;
-        private final Consumer<String> onText;
         private final FrameDecoder decoder;
         volatile int closeCode;
 
         private Connection(SocketChannel channel, Consumer<String> onText) {
             this.channel = channel;
-            this.onText = onText;
             this.decoder = new FrameDecoder(new FrameDecoder.Handler() {
                 @Override
                 public void text(String message) {

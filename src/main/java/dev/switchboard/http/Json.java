@@ -33,6 +33,15 @@ public final class Json {
         }
     }
 
+    /** UTF-8 JSON, for bytes that go straight to a socket. */
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Parses stored JSON text (written by us) back into a tree; null stays null. */
     public static JsonNode readStored(String text) {
         if (text == null) return null;

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -14,7 +15,7 @@ import java.util.function.LongFunction;
 
 /**
  * Tenant-keyed fan-out. Each tenant has its own channel with its own sequence number; a message is
- * serialized once and offered to that tenant's sinks only. Offering never blocks: a sink whose queue is
+ * serialized and encoded once and offered to that tenant's sinks only. Offering never blocks: a sink whose queue is
  * full is removed and told so (it reconnects and resyncs), so a slow browser cannot slow the writer or
  * any other browser.
  *
@@ -70,9 +71,10 @@ public final class LiveHub {
             long seq = ++ch.seq;
             if (ch.sinks.isEmpty()) return seq;
             ch.unflushed = true;
-            String text = Json.write(messageForSeq.apply(seq));
+            // Encoded once for all the tenant's sockets; each sends it through its own view of the bytes.
+            ByteBuffer utf8 = ByteBuffer.wrap(Json.writeBytes(messageForSeq.apply(seq)));
             for (LiveSink sink : ch.sinks) {
-                if (sink.offer(text)) {
+                if (sink.offer(utf8)) {
                     fannedOut.increment();
                 } else if (ch.sinks.remove(sink)) {
                     sinkCount.decrementAndGet();

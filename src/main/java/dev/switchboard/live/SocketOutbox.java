@@ -7,6 +7,8 @@ import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +31,7 @@ final class SocketOutbox implements LiveSink {
     private final int limit;
     private final AtomicInteger unwritten = new AtomicInteger();
     private final Callback written;
-    private List<String> held = new ArrayList<>();
+    private List<ByteBuffer> held = new ArrayList<>();
     private boolean unflushed;
     private volatile boolean closed;
 
@@ -42,7 +44,7 @@ final class SocketOutbox implements LiveSink {
     }
 
     @Override
-    public boolean offer(String message) {
+    public boolean offer(ByteBuffer message) {
         if (closed) return true; // being removed; nothing to do
         if (unwritten.incrementAndGet() > limit) {
             unwritten.decrementAndGet();
@@ -66,23 +68,25 @@ final class SocketOutbox implements LiveSink {
     }
 
     /** Sends {@code first} and then everything offered while held. */
-    void release(String first) {
+    void release(ByteBuffer first) {
         synchronized (this) {
             if (held == null || closed) return;
             unwritten.incrementAndGet();
             send(first);
-            for (String m : held) send(m);
+            for (ByteBuffer m : held) send(m);
             held = null;
             flush();
         }
     }
 
-    private void send(String message) {
+    /** Sends through a view of the shared bytes: the frame's writing moves the view's position, not theirs. */
+    private void send(ByteBuffer message) {
         if (core != null) {
-            core.sendFrame(new Frame(OpCode.TEXT, message), written, true);
+            core.sendFrame(new Frame(OpCode.TEXT, message.slice()), written, true);
             unflushed = true;
         } else {
-            session.sendText(message, org.eclipse.jetty.websocket.api.Callback.from(unwritten::decrementAndGet, failure -> markClosed()));
+            session.sendText(StandardCharsets.UTF_8.decode(message.slice()).toString(),
+                    org.eclipse.jetty.websocket.api.Callback.from(unwritten::decrementAndGet, failure -> markClosed()));
         }
     }
 
