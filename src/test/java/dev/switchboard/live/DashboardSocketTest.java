@@ -71,6 +71,32 @@ class DashboardSocketTest {
     }
 
     @Test
+    void everySocketOfATenantReceivesEveryMessageWholeThoughTheyShareOneEncodedCopy() {
+        try (TestApp app = TestApp.sqlite("acme"); LiveClient first = app.dashboard("acme"); LiveClient second = app.dashboard("acme");
+             LiveClient third = app.dashboard("acme")) {
+            List<LiveClient> sockets = List.of(first, second, third);
+            for (LiveClient s : sockets) s.next("snapshot");
+            for (int i = 0; i < 30; i++) {
+                app.webhook("acme", VapiMessages.transcript(call("c-" + (i % 3)), "user", true, "line " + i + " ✓", 1_763_784_212_000L + i));
+            }
+
+            List<List<String>> seen = new ArrayList<>();
+            for (LiveClient s : sockets) {
+                List<String> lines = new ArrayList<>();
+                while (lines.size() < 30) {
+                    JsonNode m = s.next(x -> x.path("type").asText().equals("transcript"), Duration.ofSeconds(5), "the next transcript line");
+                    lines.add(m.path("seq").asLong() + " " + m.path("line").path("text").asText());
+                }
+                seen.add(lines);
+            }
+            assertThat(seen.get(0)).extracting(l -> l.substring(l.indexOf(' ') + 1))
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 30).mapToObj(i -> "line " + i + " ✓").toList());
+            assertThat(seen.get(1)).isEqualTo(seen.get(0));
+            assertThat(seen.get(2)).isEqualTo(seen.get(0));
+        }
+    }
+
+    @Test
     void aStalledBrowserIsDisconnectedWithoutDelayingWebhooksOrOtherSockets() throws Exception {
         try (TestApp app = TestApp.start(null, live(32, Duration.ofSeconds(15)), "acme");
              LiveClient stalled = LiveClient.connectAndStall(app.ws("/ws/dashboard?client_id=acme"));
