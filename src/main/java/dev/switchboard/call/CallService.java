@@ -118,7 +118,17 @@ public final class CallService {
             Call c = current.get(callId);
             if (c != null && c.isEnded()) endedWrites.ended(h, tenantId, callId);
         }
+        // After its end-of-call report a call rarely changes again; kept, every finished call would sit in the
+        // cache for minutes and be copied by each young collection meanwhile (most of what those pauses copied).
+        for (CallEvent event : events) {
+            if (event instanceof CallEvent.Reported) recent.remove(tenantId, event.callId());
+        }
         return updates;
+    }
+
+    /** Whether the writer's cache holds the call (for tests of what it keeps). */
+    boolean remembers(String tenantId, String callId) {
+        return recent.get(tenantId, callId) != null;
     }
 
     private Call load(CallRepository calls, TranscriptRepository transcripts, String tenantId, String callId) {
