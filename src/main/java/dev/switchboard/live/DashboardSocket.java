@@ -5,7 +5,6 @@ import dev.switchboard.config.AppConfig;
 import dev.switchboard.http.ApiException;
 import dev.switchboard.http.ErrorCode;
 import dev.switchboard.http.IsoTime;
-import dev.switchboard.http.Json;
 import dev.switchboard.tenant.Tenant;
 import dev.switchboard.tenant.TenantDirectory;
 import io.javalin.http.Context;
@@ -109,8 +108,8 @@ public final class DashboardSocket implements AutoCloseable {
         long seq = hub.subscribe(tenant.id(), outbox);
         try {
             CallQueries.Snapshot snapshot = snapshots.apply(tenant.id());
-            outbox.release(ByteBuffer.wrap(Json.writeBytes(new LiveMessage.Snapshot(tenant.id(), seq, IsoTime.of(clock.millis()),
-                    snapshot.calls(), snapshot.lastLines()))));
+            outbox.release(LiveMessage.encode(new LiveMessage.Snapshot(tenant.id(), seq, IsoTime.of(clock.millis()),
+                    snapshot.calls(), snapshot.lastLines())));
         } catch (RuntimeException e) {
             log.error("could not load the snapshot for {}", tenant.id(), e);
             outbox.close(1011, "snapshot unavailable; retry");
@@ -129,7 +128,7 @@ public final class DashboardSocket implements AutoCloseable {
     private void pingAll() {
         long now = clock.millis();
         long deadAfter = settings.pingInterval().toMillis() * 3;
-        ByteBuffer ping = ByteBuffer.wrap(Json.writeBytes(new LiveMessage.Ping(IsoTime.of(now))));
+        ByteBuffer ping = LiveMessage.encode(new LiveMessage.Ping(IsoTime.of(now)));
         open.forEach((id, o) -> {
             if (o.lastPong > 0 && now - o.lastPong > deadAfter) {
                 o.outbox.close(4002, "no pong for " + deadAfter + " ms");

@@ -1,6 +1,5 @@
 package dev.switchboard.live;
 
-import dev.switchboard.http.Json;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,7 +71,7 @@ public final class LiveHub {
             if (ch.sinks.isEmpty()) return seq;
             ch.unflushed = true;
             // Encoded once for all the tenant's sockets; each sends it through its own view of the bytes.
-            ByteBuffer utf8 = ByteBuffer.wrap(Json.writeBytes(messageForSeq.apply(seq)));
+            ByteBuffer utf8 = LiveMessage.encode(messageForSeq.apply(seq));
             for (LiveSink sink : ch.sinks) {
                 if (sink.offer(utf8)) {
                     fannedOut.increment();

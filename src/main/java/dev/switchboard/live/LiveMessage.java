@@ -2,7 +2,9 @@ package dev.switchboard.live;
 
 import dev.switchboard.call.CallView;
 import dev.switchboard.call.LineView;
+import dev.switchboard.http.Json;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,11 @@ import java.util.Map;
  */
 public final class LiveMessage {
     private LiveMessage() {}
+
+    /** A message as sockets send it: UTF-8 JSON, encoded once however many sockets get it (see {@link LiveSink#offer}). */
+    static ByteBuffer encode(Object message) {
+        return ByteBuffer.wrap(Json.writeBytes(message));
+    }
 
     /** {@code lastLines}: the latest transcript line of each live call, keyed by call id (board previews). */
     public record Snapshot(String type, String clientId, long seq, String serverTime, List<CallView> calls,
