@@ -1,6 +1,9 @@
 package dev.switchboard.webhook.vapi;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
+import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -45,7 +48,11 @@ public final class VapiParser {
     private VapiParser() {}
 
     public static ParsedWebhook parse(byte[] body, long receivedAt) {
-        JsonNode root = readJson(body);
+        return interpret(readJson(body), body, receivedAt);
+    }
+
+    /** The message a tree of the body means; {@link #parse} passes the tree of only the {@link VapiFields}. */
+    static ParsedWebhook interpret(JsonNode root, byte[] body, long receivedAt) {
         if (!root.isObject()) {
             throw new ApiException(ErrorCode.INVALID_PAYLOAD, "Expected a JSON object {\"message\":{\"type\":…}} (a Vapi server message)");
         }
@@ -80,10 +87,25 @@ public final class VapiParser {
                 List.copyOf(events), VapiReplies.forType(type, message));
     }
 
-    private static JsonNode readJson(byte[] body) {
+    /**
+     * The tree of the body's {@link VapiFields}. Anything unusual (not an object, malformed, or more after the
+     * object) is read again whole, so the answer to a bad body is exactly what reading all of it says.
+     */
+    static JsonNode readJson(byte[] body) {
         if (body == null || body.length == 0) {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is empty; expected a JSON Vapi server message");
         }
+        try (JsonParser whole = Json.MAPPER.getFactory().createParser(body)) {
+            JsonNode root = Json.MAPPER.reader().readTree(
+                    new FilteringParserDelegate(whole, VapiFields.ROOT, TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true));
+            if (root != null && root.isObject() && whole.nextToken() == null) return root;
+        } catch (IOException e) {
+            // read again whole below, for the exact error
+        }
+        return readWhole(body);
+    }
+
+    private static JsonNode readWhole(byte[] body) {
         try {
             JsonNode node = STRICT_READER.readTree(body);
             if (node == null || node.isMissingNode()) {
