@@ -252,7 +252,27 @@ public final class VapiParser {
         } else {
             key = base;
         }
-        return sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 40);
+        return HEX.formatHex(sha256().digest(key.getBytes(StandardCharsets.UTF_8)), 0, 20);
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+    /** Cloned per use: {@link MessageDigest#getInstance} looks the algorithm up among the providers every time. */
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests of this JDK cannot be cloned", e);
+        }
     }
 
     private static String sha256(String s) {
@@ -260,10 +280,6 @@ public final class VapiParser {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HEX.formatHex(sha256().digest(bytes));
     }
 }
