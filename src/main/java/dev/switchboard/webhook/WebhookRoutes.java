@@ -13,7 +13,6 @@ import dev.switchboard.webhook.vapi.VapiReplies;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -100,14 +99,14 @@ public final class WebhookRoutes {
         return body;
     }
 
-    private static final byte[] RECEIVED = Json.write(VapiReplies.RECEIVED).getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RECEIVED = Json.writeBytes(VapiReplies.RECEIVED);
 
     /**
      * Writes the reply straight to the response: Javalin's result pipeline copies every body through a
      * fresh 8 KB buffer, a fifth of all allocation at thousands of webhooks a second.
      */
     private static void reply(Context ctx, Object reply) throws IOException {
-        byte[] bytes = reply == VapiReplies.RECEIVED ? RECEIVED : Json.write(reply).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = reply == VapiReplies.RECEIVED ? RECEIVED : Json.writeBytes(reply);
         ctx.contentType("application/json");
         ctx.res().setContentLength(bytes.length);
         ctx.outputStream().write(bytes);

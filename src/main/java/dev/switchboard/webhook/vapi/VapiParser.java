@@ -44,6 +44,8 @@ public final class VapiParser {
 
     /** The shared mapper, but a body with anything after its JSON value ("{…} garbage", "{…}{…}") is malformed. */
     private static final ObjectReader STRICT_READER = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** For the filtered read, which checks for trailing content on the underlying parser itself. */
+    private static final ObjectReader TREE_READER = Json.MAPPER.reader();
 
     private VapiParser() {}
 
@@ -96,7 +98,7 @@ public final class VapiParser {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is empty; expected a JSON Vapi server message");
         }
         try (JsonParser whole = Json.MAPPER.getFactory().createParser(body)) {
-            JsonNode root = Json.MAPPER.reader().readTree(
+            JsonNode root = TREE_READER.readTree(
                     new FilteringParserDelegate(whole, VapiFields.ROOT, TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true));
             if (root != null && root.isObject() && whole.nextToken() == null) return root;
         } catch (IOException e) {

@@ -73,11 +73,11 @@ class VapiFieldsTest {
         m.putArray("assistant").addObject().put("id", "in an array");
         ((ObjectNode) m.get("call")).putObject("monitor");
         ((ObjectNode) m.get("call")).put("analysis", "a string");
-        assertSameAsFromTheWholeTree(VapiFixtures.bytes(root));
+        assertSameAsFromTheWholeTree(bytes(root));
 
         ObjectNode emptyMessage = Json.MAPPER.createObjectNode();
         emptyMessage.putObject("message").put("unrelated", 1);
-        assertThat(rejection(VapiFixtures.bytes(emptyMessage)).code()).isEqualTo(ErrorCode.MISSING_MESSAGE_TYPE);
+        assertThat(rejection(bytes(emptyMessage)).code()).isEqualTo(ErrorCode.MISSING_MESSAGE_TYPE);
     }
 
     @ParameterizedTest
