@@ -67,6 +67,7 @@ import dev.switchboard.webhook.DeliveryLog;
 import dev.switchboard.webhook.DeliveryRoutes;
 import dev.switchboard.webhook.TestDelivery;
 import dev.switchboard.webhook.WebhookIngest;
+import dev.switchboard.webhook.WebhookFastPath;
 import dev.switchboard.webhook.WebhookRoutes;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -99,6 +100,7 @@ public final class App implements AutoCloseable {
     private final LivePublisher live;
     private final ListenRelay listenRelay;
     private final ListenSocket listenSocket;
+    private final WebhookFastPath webhookFastPath;
     private final Javalin server;
     private volatile VapiSimulator simulator;
 
@@ -140,6 +142,7 @@ public final class App implements AutoCloseable {
         AuditLog audit = new AuditLog(database, writer, clock);
 
         var webhooks = new WebhookRoutes(tenants, ingest, metrics, deliveries, config.maxWebhookBytes(), clock);
+        this.webhookFastPath = new WebhookFastPath(webhooks, tenants);
         this.accounts = new Accounts(database, writer, new Sessions(database, writer, clock), new LoginThrottle(), clock);
         ApiKeys apiKeys = new ApiKeys(database, writer, clock);
         WsTickets tickets = new WsTickets(database, writer, clock);
@@ -178,6 +181,7 @@ public final class App implements AutoCloseable {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.http.maxRequestSize = config.maxWebhookBytes();
+            c.jetty.modifyServer(jetty -> jetty.insertHandler(webhookFastPath)); // in front of Javalin
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.requestLogger.http((ctx, ms) -> {
                 if (ctx.statusCode() >= 400) {
@@ -420,6 +424,7 @@ public final class App implements AutoCloseable {
         listenSocket.close();
         deliveries.close(); // its last rows go through the writer
         writer.close();
+        webhookFastPath.close(); // after the writer: its last commits are acknowledged
         live.close();
         database.close();
     }

@@ -135,6 +135,23 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs work without blocking: the future completes after the commit, or fails with the work's own exception,
+     * {@link OverloadedException}, or {@link CommitTimeoutException} past the same limit {@link #submitAndWait}
+     * waits.
+     */
+    public <T> CompletableFuture<T> submitWithin(Work<T> work, Consumer<? super T> afterCommit) {
+        CompletableFuture<T> limited = new CompletableFuture<>();
+        submit(work, afterCommit).orTimeout(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS).whenComplete((value, failure) -> {
+            if (failure == null) {
+                limited.complete(value);
+            } else {
+                limited.completeExceptionally(failure instanceof TimeoutException ? new CommitTimeoutException(COMMIT_WAIT_SECONDS) : failure);
+            }
+        });
+        return limited;
+    }
+
     private void loop() {
         List<Job<?>> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {

@@ -18,17 +18,11 @@ public final class ErrorHandlers {
     public static void install(JavalinConfig config) {
         config.routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.code(), e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus()), e.getMessage()));
-        config.routes.exception(GroupCommitter.OverloadedException.class, (e, ctx) -> {
-            ctx.header("Retry-After", "1");
-            write(ctx, ErrorCode.OVERLOADED, "Switchboard is overloaded; retry shortly");
-        });
-        config.routes.exception(GroupCommitter.CommitTimeoutException.class, (e, ctx) -> {
-            ctx.header("Retry-After", "5");
-            write(ctx, ErrorCode.UNAVAILABLE, "The database did not commit in time; retry (a redelivery is safe)");
-        });
+        config.routes.exception(GroupCommitter.OverloadedException.class, (e, ctx) -> write(ctx, failure(e, RequestIds.of(ctx))));
+        config.routes.exception(GroupCommitter.CommitTimeoutException.class, (e, ctx) -> write(ctx, failure(e, RequestIds.of(ctx))));
         config.routes.exception(Exception.class, (e, ctx) -> {
             log.error("unhandled error on {}", describe(ctx), e);
-            write(ctx, ErrorCode.INTERNAL, "Internal error; quote request id " + RequestIds.of(ctx) + " when reporting it");
+            write(ctx, failure(e, RequestIds.of(ctx)));
         });
         config.routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -45,6 +39,30 @@ public final class ErrorHandlers {
         } catch (RuntimeException gone) {
             return "a request that is no longer available";
         }
+    }
+
+    /** What a failure answers: its error code and message, and how soon to retry when retrying helps (else null). */
+    public record Failure(ErrorCode code, String message, String retryAfterSeconds) {
+        public ErrorBody body(String requestId) {
+            return ErrorBody.of(code, message, requestId);
+        }
+    }
+
+    /** The answer to an exception; anything unexpected is an internal error the caller logs. */
+    public static Failure failure(Throwable e, String requestId) {
+        if (e instanceof ApiException api) return new Failure(api.code(), api.getMessage(), null);
+        if (e instanceof GroupCommitter.OverloadedException) {
+            return new Failure(ErrorCode.OVERLOADED, "Switchboard is overloaded; retry shortly", "1");
+        }
+        if (e instanceof GroupCommitter.CommitTimeoutException) {
+            return new Failure(ErrorCode.UNAVAILABLE, "The database did not commit in time; retry (a redelivery is safe)", "5");
+        }
+        return new Failure(ErrorCode.INTERNAL, "Internal error; quote request id " + requestId + " when reporting it", null);
+    }
+
+    private static void write(Context ctx, Failure f) {
+        if (f.retryAfterSeconds() != null) ctx.header("Retry-After", f.retryAfterSeconds());
+        ctx.status(f.code().status()).json(f.body(RequestIds.of(ctx)));
     }
 
     public static void write(Context ctx, ErrorCode code, String message) {

@@ -18,11 +18,15 @@ public final class RequestIds {
     private RequestIds() {}
 
     public static void assign(Context ctx) {
-        String incoming = ctx.header(HEADER);
-        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
+        String id = idFor(ctx.header(HEADER));
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         MDC.put(ATTRIBUTE, id);
+    }
+
+    /** The caller's id if it is sane, else a new one. */
+    public static String idFor(String incoming) {
+        return incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
     }
 
     public static void clear(Context ctx) {

@@ -2,6 +2,9 @@ package dev.switchboard.http;
 
 import io.javalin.http.Context;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * The browser-hardening headers every response carries (API, UI, static assets, errors, refused WebSocket
  * upgrades). Set before any handler runs, so an exception or a 404 keeps them.
@@ -36,32 +39,35 @@ public final class SecurityHeaders {
             "form-action 'self'",
             "frame-ancestors 'none'");
     /** One year; no includeSubDomains or preload, which would bind domains Switchboard does not own. */
-    static final String HSTS = "max-age=31536000";
+    public static final String HSTS = "max-age=31536000";
 
     private SecurityHeaders() {}
 
+    /** Every response's headers, in order; {@code Strict-Transport-Security} is added when the request came over HTTPS. */
+    public static final List<Map.Entry<String, String>> ALWAYS = List.of(
+            Map.entry("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+            Map.entry("X-Content-Type-Options", "nosniff"),
+            Map.entry("X-Frame-Options", "DENY"),
+            // Page URLs name tenants and calls; nothing Switchboard links to needs to know where the click came from.
+            Map.entry("Referrer-Policy", "no-referrer"),
+            Map.entry("Cross-Origin-Opener-Policy", "same-origin"),
+            Map.entry("Cross-Origin-Resource-Policy", "same-origin"),
+            Map.entry("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"));
+
     public static void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        // Page URLs name tenants and calls; nothing Switchboard links to needs to know where the click came from.
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-        if (overHttps(ctx)) ctx.header("Strict-Transport-Security", HSTS);
+        for (Map.Entry<String, String> h : ALWAYS) ctx.header(h.getKey(), h.getValue());
+        if (overHttps(ctx.header("X-Forwarded-Proto"), ctx.scheme())) ctx.header("Strict-Transport-Security", HSTS);
     }
 
     /**
      * HTTPS as the browser saw it: Switchboard itself speaks plain HTTP behind a TLS-terminating proxy. A
      * forged {@code X-Forwarded-Proto} only makes a plain-HTTP response carry HSTS, which browsers ignore there.
      */
-    static boolean overHttps(Context ctx) {
-        String proto = ctx.header("X-Forwarded-Proto");
-        if (proto != null) {
-            int comma = proto.indexOf(',');
-            return (comma < 0 ? proto : proto.substring(0, comma)).trim().equalsIgnoreCase("https");
+    public static boolean overHttps(String forwardedProto, String scheme) {
+        if (forwardedProto != null) {
+            int comma = forwardedProto.indexOf(',');
+            return (comma < 0 ? forwardedProto : forwardedProto.substring(0, comma)).trim().equalsIgnoreCase("https");
         }
-        return "https".equalsIgnoreCase(ctx.scheme());
+        return "https".equalsIgnoreCase(scheme);
     }
 }

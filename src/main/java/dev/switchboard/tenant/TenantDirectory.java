@@ -87,6 +87,18 @@ public final class TenantDirectory {
         return fresh;
     }
 
+    /**
+     * Whether {@link #find} and {@link #webhookAuth} answer from memory now, without reading the database: the
+     * webhook fast path checks a delivery on Jetty's selector thread only then. A second's margin keeps the
+     * cached auth from expiring between this answer and its use.
+     */
+    public boolean inMemory(String id) {
+        CachedAuth c = authCache.get(id);
+        return c != null && System.nanoTime() - c.readAtNanos() < AUTH_CACHE_NANOS - IN_MEMORY_MARGIN_NANOS && cache.containsKey(id);
+    }
+
+    private static final long IN_MEMORY_MARGIN_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
     /** Changes the tenant's settings (404 {@code unknown_tenant} if it does not exist) and returns them. */
     public TenantSettings updateSettings(String tenantId, TenantSettingsRepository.SettingsChange change) {
         String id = require(tenantId).id();

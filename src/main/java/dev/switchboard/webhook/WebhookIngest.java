@@ -8,6 +8,7 @@ import dev.switchboard.db.GroupCommitter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Store → apply → publish for one provider message. The raw message and its effects on the call commit
@@ -33,10 +34,22 @@ public final class WebhookIngest {
 
     /** Stores and applies the message; returns once it is committed. */
     public Outcome accept(String tenantId, ParsedWebhook msg, byte[] rawBody) {
+        return writer.submitAndWait(work(tenantId, msg, rawBody), outcome -> live.published(tenantId, outcome.updates()));
+    }
+
+    /**
+     * Like {@link #accept} without blocking: the future completes on the writer thread after the commit, or fails
+     * as {@link #accept} would throw.
+     */
+    public CompletableFuture<Outcome> acceptAsync(String tenantId, ParsedWebhook msg, byte[] rawBody) {
+        return writer.submitWithin(work(tenantId, msg, rawBody), outcome -> live.published(tenantId, outcome.updates()));
+    }
+
+    private GroupCommitter.Work<Outcome> work(String tenantId, ParsedWebhook msg, byte[] rawBody) {
         String raw = new String(rawBody, StandardCharsets.UTF_8);
-        return writer.submitAndWait(h -> {
+        return h -> {
             if (!new Inbox(h).record(tenantId, msg, raw, clock.millis())) return new Outcome(true, List.of());
             return new Outcome(false, calls.apply(h, tenantId, msg.provider(), msg.events()));
-        }, outcome -> live.published(tenantId, outcome.updates()));
+        };
     }
 }
