@@ -2,11 +2,14 @@ package dev.switchboard.tenant;
 
 import dev.switchboard.config.DatabaseSettings;
 import dev.switchboard.db.Database;
+import dev.switchboard.db.GroupCommitter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +67,22 @@ abstract class TenantSettingsContract {
             r.update("acme", new TenantSettingsRepository.SettingsChange(Optional.of(""), Optional.empty()), 13);
             assertThat(r.find("acme")).isEqualTo(new TenantSettings("acme", null, ListenFormat.STEREO));
         });
+    }
+
+    @Test
+    void theDirectoryAnswersAWebhookFromMemoryOnlyOnceItsTenantAndAuthenticationWereRead() {
+        try (GroupCommitter writer = new GroupCommitter(db.writerJdbi(), 100, 10, new SimpleMeterRegistry())) {
+            TenantDirectory d = new TenantDirectory(db, writer, Clock.systemUTC(), CIPHER);
+            assertThat(d.inMemory("dave")).isFalse();
+            d.require("dave");
+            assertThat(d.inMemory("dave")).as("the tenant without its webhook authentication").isFalse();
+            d.webhookAuth("dave");
+            assertThat(d.inMemory("dave")).isTrue();
+            assertThat(d.inMemory("nobody")).isFalse();
+
+            d.updateSettings("dave", new TenantSettingsRepository.SettingsChange(Optional.empty(), Optional.of(ListenFormat.MONO)));
+            assertThat(d.inMemory("dave")).as("after a change of settings").isFalse();
+        }
     }
 
     @Test
