@@ -48,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  * route would have sent. Why: at thousands of webhooks a second, a request thread handed each webhook by Jetty,
  * parked until its commit and woken again took more CPU (context switches cost tens of microseconds each on a
  * VM, plus the servlet layer) than storing the webhook did; this path takes the server's CPU per webhook from
- * about 365 to 220 µs (README, Performance).
+ * about 365 to 220–260 µs (README, Performance).
  */
 public final class WebhookFastPath extends Handler.Wrapper implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookFastPath.class);
