@@ -41,8 +41,6 @@ public final class SecurityHeaders {
     /** One year; no includeSubDomains or preload, which would bind domains Switchboard does not own. */
     public static final String HSTS = "max-age=31536000";
 
-    private SecurityHeaders() {}
-
     /** Every response's headers, in order; {@code Strict-Transport-Security} is added when the request came over HTTPS. */
     public static final List<Map.Entry<String, String>> ALWAYS = List.of(
             Map.entry("Content-Security-Policy", CONTENT_SECURITY_POLICY),
@@ -53,6 +51,8 @@ public final class SecurityHeaders {
             Map.entry("Cross-Origin-Opener-Policy", "same-origin"),
             Map.entry("Cross-Origin-Resource-Policy", "same-origin"),
             Map.entry("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"));
+
+    private SecurityHeaders() {}
 
     public static void apply(Context ctx) {
         for (Map.Entry<String, String> h : ALWAYS) ctx.header(h.getKey(), h.getValue());
