@@ -52,7 +52,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WebhookFastPath extends Handler.Wrapper implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookFastPath.class);
-    static final String PREFIX = "/webhooks/vapi/";
+    private static final String PREFIX = "/webhooks/vapi/";
     private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
     private static final HttpField HSTS = new PreEncodedHttpField("Strict-Transport-Security", SecurityHeaders.HSTS);
     private static final List<HttpField> SECURITY = SecurityHeaders.ALWAYS.stream()
@@ -153,7 +153,7 @@ public final class WebhookFastPath extends Handler.Wrapper implements AutoClosea
     }
 
     /** The tenant id of a webhook POST, or null for anything this path leaves to Javalin. */
-    static String clientId(Request request) {
+    private static String clientId(Request request) {
         if (!"POST".equals(request.getMethod())) return null;
         String path = request.getHttpURI().getPath();
         if (path == null || !path.startsWith(PREFIX) || path.length() == PREFIX.length()) return null;
