@@ -122,7 +122,7 @@ public final class App implements AutoCloseable {
         // travels to a host the provider did not name.
         HttpClient providerHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        LiveHub hub = new LiveHub(metrics.registry());
+        LiveHub hub = new LiveHub(metrics.registry(), config.live().flushInterval());
         this.live = new LivePublisher(hub);
         this.listenRelay = new ListenRelay(providerHttp, this::callEnded, Duration.ofSeconds(2), metrics.registry());
         // After each commit: the relay only looks for calls that ended (cheap), then the dashboards get it all.

@@ -73,8 +73,9 @@ public record AppConfig(
      * @param queueLimit      messages buffered per socket before a slow consumer is disconnected
      * @param pingInterval    how often sockets are pinged (dead ones are dropped after two missed)
      * @param recentInSnapshot ended calls included in the snapshot a socket gets on connect
+     * @param flushInterval   least time between two writes to one socket (messages in between go out together)
      */
-    public record LiveSettings(int queueLimit, Duration pingInterval, int recentInSnapshot) {}
+    public record LiveSettings(int queueLimit, Duration pingInterval, int recentInSnapshot, Duration flushInterval) {}
 
     /**
      * @param callsPerMinute new simulated calls per minute, per tenant

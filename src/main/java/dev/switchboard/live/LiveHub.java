@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -19,16 +20,24 @@ import java.util.function.LongFunction;
  * any other browser.
  *
  * <p>Thread-safe. Publishing to one tenant is serialized by that tenant's channel lock, so every sink
- * sees sequence numbers in increasing order without gaps. Published messages may wait in the sinks
- * until {@link #flush}, so a burst costs one write per socket.
+ * sees sequence numbers in increasing order without gaps. Published messages wait in the sinks until
+ * {@link #flush}, so a burst costs one write per socket; and a tenant's sockets are written at most once per
+ * flush interval, so a steady stream costs one write per socket per interval rather than one per commit.
+ * Each such write is a system call on the server and a wake-up and a read in every browser.
  */
 public final class LiveHub {
     private final ConcurrentMap<String, Channel> channels = new ConcurrentHashMap<>();
     private final AtomicInteger sinkCount = new AtomicInteger();
     private final Counter fannedOut;
     private final Counter overflowDrops;
+    private final long flushIntervalNanos;
 
-    public LiveHub(MeterRegistry registry) {
+    /**
+     * {@code flushInterval}: the least time between two writes to a tenant's sockets. A message published
+     * after a quiet spell goes out at once; one published sooner waits at most this long.
+     */
+    public LiveHub(MeterRegistry registry, Duration flushInterval) {
+        this.flushIntervalNanos = flushInterval.toNanos();
         Gauge.builder("switchboard_live_sockets", sinkCount, AtomicInteger::get)
                 .description("open live dashboard sockets").register(registry);
         this.fannedOut = Counter.builder("switchboard_live_messages_fanned_out_total")
@@ -41,6 +50,8 @@ public final class LiveHub {
         final Set<LiveSink> sinks = new CopyOnWriteArraySet<>();
         long seq;
         boolean unflushed;
+        boolean flushedBefore;
+        long lastFlushNanos;
     }
 
     /**
@@ -85,15 +96,28 @@ public final class LiveHub {
         }
     }
 
-    /** Sends what was published since the last flush, per socket in one write. */
-    public void flush() {
+    /**
+     * Sends what was published since the last flush, per socket in one write, for every tenant whose sockets
+     * were last written at least the flush interval before {@code nowNanos} ({@link System#nanoTime} scale).
+     * Returns the nanoseconds until the first tenant held back is due, or -1 when none is held back.
+     */
+    public long flush(long nowNanos) {
+        long due = -1;
         for (Channel ch : channels.values()) {
             synchronized (ch) {
                 if (!ch.unflushed) continue;
+                long wait = ch.lastFlushNanos + flushIntervalNanos - nowNanos;
+                if (ch.flushedBefore && wait > 0) {
+                    due = due < 0 ? wait : Math.min(due, wait);
+                    continue;
+                }
                 ch.unflushed = false;
+                ch.flushedBefore = true;
+                ch.lastFlushNanos = nowNanos;
                 ch.sinks.forEach(LiveSink::flush);
             }
         }
+        return due;
     }
 
     /** The tenant's last assigned sequence number. */

@@ -52,18 +52,21 @@ public final class LivePublisher implements CallUpdateListener, AutoCloseable {
 
     private void loop() {
         List<Pending> burst = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
+        long heldNanos = -1; // until the hub's first held-back tenant is due; -1: none is held back
+        while (running || !queue.isEmpty() || heldNanos >= 0) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                burst.add(first);
-                queue.drainTo(burst, MAX_BURST - 1);
-                for (Pending p : burst) {
-                    for (CallUpdate u : p.updates()) {
-                        hub.publish(p.tenantId(), seq -> toMessage(p.tenantId(), seq, u));
+                Pending first = heldNanos < 0 ? queue.poll(200, TimeUnit.MILLISECONDS)
+                        : heldNanos == 0 ? queue.poll() : queue.poll(heldNanos, TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    burst.add(first);
+                    queue.drainTo(burst, MAX_BURST - 1);
+                    for (Pending p : burst) {
+                        for (CallUpdate u : p.updates()) {
+                            hub.publish(p.tenantId(), seq -> toMessage(p.tenantId(), seq, u));
+                        }
                     }
                 }
-                hub.flush();
+                heldNanos = hub.flush(System.nanoTime());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

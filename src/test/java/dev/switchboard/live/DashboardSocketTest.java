@@ -26,7 +26,7 @@ class DashboardSocketTest {
 
     static UnaryOperator<AppConfig> live(int queueLimit, Duration ping) {
         return c -> new AppConfig(c.port(), c.host(), c.dataDir(), c.database(), c.demo(), c.debugApi(), c.maxWebhookBytes(),
-                c.tenants(), new AppConfig.LiveSettings(queueLimit, ping, c.live().recentInSnapshot()), c.simulator());
+                c.tenants(), new AppConfig.LiveSettings(queueLimit, ping, c.live().recentInSnapshot(), c.live().flushInterval()), c.simulator());
     }
 
     static VapiMessages.CallInfo call(String id) {
