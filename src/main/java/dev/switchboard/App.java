@@ -181,6 +181,7 @@ public final class App implements AutoCloseable {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.http.maxRequestSize = config.maxWebhookBytes();
+            c.jetty.threadPool = webhookFastPath.threadPool();
             c.jetty.modifyServer(jetty -> jetty.insertHandler(webhookFastPath)); // in front of Javalin
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.requestLogger.http((ctx, ms) -> {
@@ -397,6 +398,10 @@ public final class App implements AutoCloseable {
 
     public TenantDirectory tenants() {
         return tenants;
+    }
+
+    public WebhookFastPath webhookFastPath() {
+        return webhookFastPath;
     }
 
     public DeliveryLog deliveryLog() {

@@ -10,12 +10,15 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  *       second parse (rejections are rare).</li>
  * </ul>
  * After each commit, one acknowledging thread writes the 2xx of every delivery in the batch, with the headers the
- * route would have sent. Why: at thousands of webhooks a second, a request thread handed each webhook by Jetty,
+ * route would have sent, and then waits for each connection's next request itself ({@link #threadPool}). Why: at thousands of webhooks a second, a request thread handed each webhook by Jetty,
  * parked until its commit and woken again took more CPU (context switches cost tens of microseconds each on a
  * VM, plus the servlet layer) than storing the webhook did; this path takes the server's CPU per webhook from
  * about 365 to 220–260 µs (README, Performance).
@@ -63,8 +66,14 @@ public final class WebhookFastPath extends Handler.Wrapper implements AutoClosea
     private final ExecutorService acks = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "webhook-acks");
         t.setDaemon(true);
+        ackThread = t;
         return t;
     });
+    private volatile Thread ackThread;
+    /** The ack thread is resuming a connection in place (ack thread only). */
+    private boolean resuming;
+    /** Connections the ack thread resumed in place (written by it only). */
+    private volatile long resumedInPlace;
 
     public WebhookFastPath(WebhookRoutes routes, TenantDirectory tenants) {
         this.routes = routes;
@@ -138,6 +147,39 @@ public final class WebhookFastPath extends Handler.Wrapper implements AutoClosea
                 callback.failed(e);
             }
         }, acks);
+    }
+
+    /**
+     * The server's thread pool (Javalin's default sizes), which lets the ack thread resume its own connections.
+     * A response completed after the handler returned makes Jetty hand its connection to the pool to look for
+     * the next request: a non-blocking read that usually finds nothing, and the selector re-armed. Waking a pool
+     * thread for that, once per webhook, cost more than the work (a wake-up and two context switches); the ack
+     * thread does it in place. Anything else, and anything that work hands on, still goes to the pool.
+     */
+    public ThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000) {
+            @Override
+            public void execute(Runnable job) {
+                if (!(job instanceof Connection) || Thread.currentThread() != ackThread || resuming) {
+                    super.execute(job);
+                    return;
+                }
+                resuming = true;
+                resumedInPlace++;
+                try {
+                    job.run();
+                } finally {
+                    resuming = false;
+                }
+            }
+        };
+        pool.setName("JettyServerThreadPool");
+        return pool;
+    }
+
+    /** How many connections the ack thread resumed in place instead of waking a pool thread. */
+    long resumedInPlace() {
+        return resumedInPlace;
     }
 
     private void pooled(Runnable task) {

@@ -35,7 +35,7 @@ class WebhookFastPathTest {
 
     @BeforeAll
     void start() {
-        app = TestApp.start(null, c -> c, "fast", "stalled", "pieces", "chunked", "headers");
+        app = TestApp.start(null, c -> c, "fast", "stalled", "pieces", "chunked", "headers", "pipelined", "keepalive");
     }
 
     @AfterAll
@@ -161,5 +161,55 @@ class WebhookFastPathTest {
             assertThat(r.statusCode()).isEqualTo(200);
         }
         assertThat(stored("fast")).isEqualTo(2); // the warm-up and one of the two
+    }
+
+    @Test
+    void pipelinedWebhooksOnOneConnectionAreEachStoredAndAnsweredInOrder() throws Exception {
+        app.post("/webhooks/vapi/pipelined", status("warm-up", "queued"));
+        StringBuilder requests = new StringBuilder();
+        for (String state : List.of("ringing", "in-progress", "forwarding")) {
+            String body = status("piped-call", state);
+            requests.append("POST /webhooks/vapi/pipelined HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n")
+                    .append("Content-Length: ").append(body.length()).append("\r\n\r\n").append(body);
+        }
+        try (Socket s = new Socket(app.base().getHost(), app.base().getPort())) {
+            s.setSoTimeout(10_000);
+            // All three in one write: the second and third wait in the server's buffer until the first is answered.
+            s.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            String answers = readAnswers(s, 3);
+            assertThat(answers.split("HTTP/1.1 200", -1)).hasSize(4);
+        }
+        assertThat(stored("pipelined")).isEqualTo(4);
+        assertThat(app.getJson("/api/pipelined/calls").findValuesAsText("status")).contains("forwarding");
+    }
+
+    /** Reads until {@code n} whole JSON answers have arrived. */
+    static String readAnswers(Socket s, int n) throws java.io.IOException {
+        StringBuilder in = new StringBuilder();
+        byte[] buf = new byte[8192];
+        while (in.toString().split("\\{\"received\":true}", -1).length <= n) {
+            int read = s.getInputStream().read(buf);
+            if (read < 0) break;
+            in.append(new String(buf, 0, read, StandardCharsets.UTF_8));
+        }
+        return in.toString();
+    }
+
+    @Test
+    void afterEachAcknowledgementTheAckThreadItselfWaitsForTheConnectionsNextRequest() throws Exception {
+        app.post("/webhooks/vapi/keepalive", status("warm-up", "queued"));
+        long before = app.app.webhookFastPath().resumedInPlace();
+        int sent = 30;
+        for (int i = 0; i < sent; i++) {
+            // One keep-alive connection, as a provider sends a call's webhooks.
+            HttpResponse<String> r = http.send(webhook("keepalive", status("kept-" + i, "ringing")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+        }
+        // Each answer completes after the handler returned; Jetty then looks for the connection's next request on a
+        // pool thread, or, with this pool, on the ack thread in place. (A commit faster than the handler's return
+        // would leave that to the handling thread, hence not all 30.)
+        assertThat(app.app.webhookFastPath().resumedInPlace() - before).isGreaterThanOrEqualTo(sent - 5);
+        assertThat(stored("keepalive")).isEqualTo(sent + 1);
     }
 }
