@@ -48,10 +48,10 @@ import java.util.concurrent.TimeUnit;
  *       second parse (rejections are rare).</li>
  * </ul>
  * After each commit, one acknowledging thread writes the 2xx of every delivery in the batch, with the headers the
- * route would have sent, and then waits for each connection's next request itself ({@link #threadPool}). Why: at thousands of webhooks a second, a request thread handed each webhook by Jetty,
- * parked until its commit and woken again took more CPU (context switches cost tens of microseconds each on a
- * VM, plus the servlet layer) than storing the webhook did; this path takes the server's CPU per webhook from
- * about 365 to 220–260 µs (README, Performance).
+ * route would have sent, and then waits for each connection's next request itself ({@link #threadPool}).
+ * Why: at thousands of webhooks a second, a request thread handed each webhook by Jetty, parked until its commit
+ * and woken again took more CPU (context switches cost tens of microseconds each on a VM, plus the servlet layer)
+ * than storing the webhook did (README, Performance).
  */
 public final class WebhookFastPath extends Handler.Wrapper implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookFastPath.class);
