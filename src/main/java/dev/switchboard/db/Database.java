@@ -47,7 +47,11 @@ public final class Database implements AutoCloseable {
         if (settings.user() != null) hc.setUsername(settings.user());
         if (settings.password() != null) hc.setPassword(settings.password());
         if (dialect == Dialect.SQLITE) {
-            ensureParentDirectory(settings.jdbcUrl());
+            Path file = sqliteFile(settings.jdbcUrl());
+            if (file != null) {
+                ensureParentDirectory(file);
+                createWithLargerPages(settings.jdbcUrl(), file);
+            }
             // WAL lets readers run beside the single writer; synchronous=FULL fsyncs every commit, so an
             // acknowledged webhook survives a crash or power loss. Group commit keeps that affordable.
             hc.addDataSourceProperty("journal_mode", "WAL");
@@ -76,10 +80,36 @@ public final class Database implements AutoCloseable {
         return new Database(ds, dialect);
     }
 
-    private static void ensureParentDirectory(String jdbcUrl) {
+    /**
+     * A new SQLite file gets 8 KB pages (an existing one keeps its size). Each commit writes every page it touched,
+     * and most index entries a webhook adds land on a page of their own: with larger pages a commit touches fewer
+     * of them, so fewer log frames (two writes each) and checkpoint copies. A small gain, measured in pairs of
+     * benchmark runs (README, Performance). The size must be set before the file switches to WAL, which the pool's
+     * connections do first thing.
+     */
+    private static void createWithLargerPages(String jdbcUrl, Path file) {
+        try {
+            if (Files.exists(file) && Files.size(file) > 0 || Files.exists(Path.of(file + "-wal"))) return;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl); java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA page_size = 8192");
+            st.execute("PRAGMA journal_mode = WAL");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The database file a SQLite URL names, or null for an in-memory or URI-form database. */
+    private static Path sqliteFile(String jdbcUrl) {
         String file = jdbcUrl.substring("jdbc:sqlite:".length()).split("\\?")[0];
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) return;
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) return null;
+        return Path.of(file).toAbsolutePath();
+    }
+
+    private static void ensureParentDirectory(Path file) {
+        Path parent = file.getParent();
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
