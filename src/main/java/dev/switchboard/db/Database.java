@@ -14,6 +14,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The connection pool, Jdbi and the schema. Reads run on pooled connections concurrently; all writes
@@ -93,10 +97,10 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl); java.sql.Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement st = c.createStatement()) {
             st.execute("PRAGMA page_size = 8192");
             st.execute("PRAGMA journal_mode = WAL");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot create the database " + file + ": " + e.getMessage(), e);
         }
     }

@@ -50,6 +50,12 @@ class LiveHubFlushTest {
         return new LiveHub(new SimpleMeterRegistry(), Duration.ofMillis(intervalMs));
     }
 
+    private static RecordingSink subscribed(LiveHub hub, String tenant) {
+        RecordingSink sink = new RecordingSink();
+        hub.subscribe(tenant, sink);
+        return sink;
+    }
+
     private static void publish(LiveHub hub, String tenant, String text) {
         hub.publish(tenant, seq -> new LiveMessage.TranscriptReset(tenant, seq, text));
     }
@@ -57,8 +63,7 @@ class LiveHubFlushTest {
     @Test
     void aMessageAfterAQuietSpellIsWrittenAtOnce() {
         LiveHub hub = hub(10);
-        RecordingSink sink = new RecordingSink();
-        hub.subscribe("acme", sink);
+        RecordingSink sink = subscribed(hub, "acme");
 
         publish(hub, "acme", "call-1");
         assertThat(hub.flush(0)).as("nothing is held back").isEqualTo(-1);
@@ -71,8 +76,7 @@ class LiveHubFlushTest {
     @Test
     void aSteadyStreamIsWrittenOncePerIntervalInOrderAndNothingIsLeftBehind() {
         LiveHub hub = hub(10);
-        RecordingSink sink = new RecordingSink();
-        hub.subscribe("acme", sink);
+        RecordingSink sink = subscribed(hub, "acme");
 
         // A message every millisecond for 100 ms, the hub asked to flush after each.
         for (int ms = 0; ms < 100; ms++) {
@@ -96,10 +100,8 @@ class LiveHubFlushTest {
     @Test
     void aBusyTenantDoesNotHoldBackAQuietOne() {
         LiveHub hub = hub(10);
-        RecordingSink busy = new RecordingSink();
-        RecordingSink quiet = new RecordingSink();
-        hub.subscribe("busy", busy);
-        hub.subscribe("quiet", quiet);
+        RecordingSink busy = subscribed(hub, "busy");
+        RecordingSink quiet = subscribed(hub, "quiet");
 
         publish(hub, "busy", "call-1");
         hub.flush(0);
@@ -114,8 +116,7 @@ class LiveHubFlushTest {
     @Test
     void aZeroIntervalWritesEveryFlush() {
         LiveHub hub = hub(0);
-        RecordingSink sink = new RecordingSink();
-        hub.subscribe("acme", sink);
+        RecordingSink sink = subscribed(hub, "acme");
 
         for (int i = 0; i < 5; i++) {
             publish(hub, "acme", "call-" + i);
@@ -128,8 +129,7 @@ class LiveHubFlushTest {
     @Test
     void theFanOutWritesAHeldBackMessageWhenItIsDueWithoutWaitingForMoreTraffic() throws Exception {
         LiveHub hub = hub(700);
-        RecordingSink sink = new RecordingSink();
-        hub.subscribe("acme", sink);
+        RecordingSink sink = subscribed(hub, "acme");
         try (LivePublisher publisher = new LivePublisher(hub)) {
             publisher.published("acme", List.of(new CallUpdate.TranscriptReset("call-1")));
             Eventually.await(() -> sink.writes.size() == 1, Duration.ofSeconds(5), "the first write");
