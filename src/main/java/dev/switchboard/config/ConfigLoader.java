@@ -68,7 +68,8 @@ public final class ConfigLoader {
                 intValue("SWITCHBOARD_WS_QUEUE_LIMIT", 1024, 16, 1_000_000),
                 Duration.ofSeconds(intValue("SWITCHBOARD_WS_PING_SECONDS", 15, 1, 3600)),
                 intValue("SWITCHBOARD_SNAPSHOT_RECENT", 50, 0, 1000),
-                Duration.ofMillis(intValue("SWITCHBOARD_WS_FLUSH_MS", 10, 0, 1000)));
+                // One display frame at 60 Hz: a browser cannot show the dashboard any sooner than that.
+                Duration.ofMillis(intValue("SWITCHBOARD_WS_FLUSH_MS", 16, 0, 1000)));
 
         List<String> simTenants = idList("SWITCHBOARD_SIM_TENANTS", DEMO_TENANTS);
         var simulator = new AppConfig.SimulatorSettings(

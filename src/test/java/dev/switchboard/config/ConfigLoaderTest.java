@@ -25,6 +25,7 @@ class ConfigLoaderTest {
         assertThat(c.maxWebhookBytes()).isEqualTo(2L * 1024 * 1024);
         assertThat(c.tenants()).isEmpty();
         assertThat(c.live().pingInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(c.live().flushInterval()).isEqualTo(Duration.ofMillis(16));
     }
 
     @Test
