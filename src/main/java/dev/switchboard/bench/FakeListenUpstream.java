@@ -1,5 +1,6 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.ops.Threads;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -27,11 +28,7 @@ final class FakeListenUpstream implements AutoCloseable {
     private final Map<String, WsContext> open = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     final AtomicLong connections = new AtomicLong();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "upstream-ticker");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon("upstream-ticker"));
 
     FakeListenUpstream() {
         server = Javalin.create(c -> {

@@ -5,6 +5,7 @@ import dev.switchboard.config.DatabaseSettings;
 import dev.switchboard.db.Database;
 import dev.switchboard.history.HistoryQuery;
 import dev.switchboard.history.HistoryService;
+import dev.switchboard.ops.Threads;
 import org.HdrHistogram.Histogram;
 
 import java.io.OutputStream;
@@ -122,7 +123,7 @@ final class HistoryBenchmark {
         long before = used();
         long[] peak = {before};
         long[] rows = {0};
-        Thread sampler = new Thread(() -> {
+        Thread sampler = Threads.daemon(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peak[0] = Math.max(peak[0], used());
                 try {
@@ -131,8 +132,7 @@ final class HistoryBenchmark {
                     return;
                 }
             }
-        });
-        sampler.setDaemon(true);
+        }, "memory-sampler");
         sampler.start();
         long[] bytes = {0};
         OutputStream sink = new OutputStream() {

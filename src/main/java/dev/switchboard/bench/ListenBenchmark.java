@@ -1,5 +1,6 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.ops.Threads;
 import dev.switchboard.simulator.VapiMessages;
 import org.HdrHistogram.Recorder;
 
@@ -47,7 +48,7 @@ final class ListenBenchmark {
                 calls, listenersPerCall, seconds, warmup);
         try (FakeListenUpstream upstream = new FakeListenUpstream();
              ServerProcess server = ServerProcess.start(port, List.of("bench-listen"), null, List.of())) {
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2, daemon("listen-io"))).build();
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2, Threads.daemon("listen-io"))).build();
             for (int c = 0; c < calls; c++) {
                 String id = "listen-" + c;
                 var info = new VapiMessages.CallInfo(id, "inboundPhoneCall", "+14155550123", "+14155550100", "a", "Riley",
@@ -111,13 +112,6 @@ final class ListenBenchmark {
         return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime (fields 14, 15)
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     /** Counts frames by the upstream's sequence numbers and records their relay latency. */
     private static final class Listener implements WebSocket.Listener {

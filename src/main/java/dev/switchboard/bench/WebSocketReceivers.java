@@ -1,5 +1,7 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.ops.Threads;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -84,8 +86,7 @@ final class WebSocketReceivers implements AutoCloseable {
     /** Starts reading every connected socket on one thread. */
     void start(String threadName) throws IOException {
         for (Connection c : connections) c.channel.register(selector, SelectionKey.OP_READ, c);
-        thread = new Thread(this::loop, threadName);
-        thread.setDaemon(true);
+        thread = Threads.daemon(this::loop, threadName);
         thread.start();
     }
 

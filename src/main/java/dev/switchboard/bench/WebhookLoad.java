@@ -1,5 +1,6 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.ops.Threads;
 import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
@@ -46,8 +47,7 @@ final class WebhookLoad {
             List<Sender> mine = new ArrayList<>();
             for (int s = l; s < senders; s += loops) mine.add(new Sender(port, tenants, s));
             Loop loop = new Loop(mine, ratePerSecond / loops);
-            Thread t = new Thread(loop::run, "senders-" + l);
-            t.setDaemon(true);
+            Thread t = Threads.daemon(loop::run, "senders-" + l);
             threads.add(t);
             t.start();
         }

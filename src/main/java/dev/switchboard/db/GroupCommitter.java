@@ -1,5 +1,6 @@
 package dev.switchboard.db;
 
+import dev.switchboard.ops.Threads;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -82,8 +83,7 @@ public final class GroupCommitter implements AutoCloseable {
                 .description("units of work committed together").register(registry);
         this.commitTimer = Timer.builder("switchboard_db_commit_seconds")
                 .description("time to run and commit one batch").register(registry);
-        this.writer = new Thread(this::loop, "db-writer");
-        this.writer.setDaemon(true);
+        this.writer = Threads.daemon(this::loop, "db-writer");
         this.writer.start();
     }
 

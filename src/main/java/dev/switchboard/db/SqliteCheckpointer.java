@@ -1,9 +1,11 @@
 package dev.switchboard.db;
 
+import dev.switchboard.ops.Threads;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +29,7 @@ final class SqliteCheckpointer implements AutoCloseable {
     static final long IDLE_MILLIS = 250;
 
     private final Jdbi jdbi;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sqlite-checkpoint");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sqlite-checkpoint"));
     /** The (log frames, checkpointed frames) the last checkpoint reported; timer thread only. */
     private long lastLog = -1;
     private long lastCheckpointed = -1;
@@ -69,11 +67,10 @@ final class SqliteCheckpointer implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        // Still checkpointing after 5 s, or interrupted: the next start folds the log in.
+        if (!Threads.awaitStop(timer, Duration.ofSeconds(5))) return;
         try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
             checkpoint("TRUNCATE");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("SQLite checkpoint at shutdown failed; the log is folded in at the next start", e);
         }

@@ -2,6 +2,7 @@ package dev.switchboard.listen;
 
 import dev.switchboard.call.CallUpdate;
 import dev.switchboard.call.CallUpdateListener;
+import dev.switchboard.ops.Threads;
 import dev.switchboard.tenant.TenantSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -42,11 +43,7 @@ public final class ListenRelay implements CallUpdateListener, AutoCloseable {
     private final Duration idleGrace;
     private final ListenMetrics metrics;
     private final ConcurrentMap<CallKey, Upstream> upstreams = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "listen-relay");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Threads.daemon("listen-relay"));
 
     /**
      * @param callEnded tells whether a tenant's call has ended (a database read)
@@ -166,11 +163,6 @@ public final class ListenRelay implements CallUpdateListener, AutoCloseable {
     public void close() {
         for (Upstream u : List.copyOf(upstreams.values())) u.end(EndReason.SHUTDOWN, null);
         timers.shutdown();
-        try {
-            timers.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        timers.shutdownNow();
+        if (!Threads.awaitStop(timers, Duration.ofSeconds(2))) timers.shutdownNow();
     }
 }

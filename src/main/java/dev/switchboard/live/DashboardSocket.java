@@ -5,6 +5,7 @@ import dev.switchboard.config.AppConfig;
 import dev.switchboard.http.ApiException;
 import dev.switchboard.http.ErrorCode;
 import dev.switchboard.http.IsoTime;
+import dev.switchboard.ops.Threads;
 import dev.switchboard.tenant.Tenant;
 import dev.switchboard.tenant.TenantDirectory;
 import io.javalin.http.Context;
@@ -39,11 +40,7 @@ public final class DashboardSocket implements AutoCloseable {
     private final AppConfig.LiveSettings settings;
     private final Clock clock;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ws-pinger");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(Threads.daemon("ws-pinger"));
 
     /** An open socket; {@code lastPong} is 0 until the client shows it answers pings. */
     private static final class Open {

@@ -1,10 +1,11 @@
 package dev.switchboard.live;
 
 import dev.switchboard.call.CallUpdate;
-import dev.switchboard.call.CallView;
 import dev.switchboard.call.CallUpdateListener;
+import dev.switchboard.call.CallView;
 import dev.switchboard.call.LineView;
 import dev.switchboard.http.IsoTime;
+import dev.switchboard.ops.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,7 @@ public final class LivePublisher implements CallUpdateListener, AutoCloseable {
 
     public LivePublisher(LiveHub hub) {
         this.hub = hub;
-        this.fanout = new Thread(this::loop, "live-fanout");
-        this.fanout.setDaemon(true);
+        this.fanout = Threads.daemon(this::loop, "live-fanout");
         this.fanout.start();
     }
 

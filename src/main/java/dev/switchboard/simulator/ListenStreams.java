@@ -1,5 +1,6 @@
 package dev.switchboard.simulator;
 
+import dev.switchboard.ops.Threads;
 import dev.switchboard.simulator.script.CallDirector;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -41,11 +42,7 @@ final class ListenStreams implements AutoCloseable {
     private static final int MAX_CATCH_UP = 10;
     private static final int N = AudioLayout.SAMPLES_PER_FRAME;
 
-    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "vapi-sim-audio");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(Threads.daemon("vapi-sim-audio"));
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
     final LongAdder framesRendered = new LongAdder();
     final LongAdder framesSent = new LongAdder();

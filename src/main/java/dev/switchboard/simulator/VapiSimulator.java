@@ -1,16 +1,17 @@
 package dev.switchboard.simulator;
 
+import dev.switchboard.ops.Threads;
 import dev.switchboard.simulator.script.CallDirector;
 import dev.switchboard.simulator.script.CallScript;
 import dev.switchboard.simulator.script.Scenario;
 import dev.switchboard.simulator.script.ScriptWriter;
 import dev.switchboard.simulator.script.TenantProfile;
+import dev.switchboard.tenant.WebhookAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.switchboard.tenant.WebhookAuth;
-
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -121,9 +120,9 @@ public final class VapiSimulator implements AutoCloseable {
         this.seed = seed;
         this.options = options;
         this.urls = SimulatorUrls.of(target, options.publicBase());
-        this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("vapi-sim-clock"));
+        this.scheduler = new ScheduledThreadPoolExecutor(1, Threads.numbered("vapi-sim-clock"));
         this.scheduler.setRemoveOnCancelPolicy(true);
-        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("vapi-sim-worker"));
+        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), Threads.numbered("vapi-sim-worker"));
         this.sender = new WebhookSender(target, options.maxInFlight(),
                 new WebhookSender.RetryPolicy(options.maxRetries(), options.retryBaseDelayMillis()), scheduler, counters,
                 options.webhookAuth());
@@ -167,12 +166,8 @@ public final class VapiSimulator implements AutoCloseable {
         workers.shutdownNow();
         sender.close();
         listen.close();
-        try {
-            scheduler.awaitTermination(1, TimeUnit.SECONDS);
-            workers.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.awaitStop(scheduler, Duration.ofSeconds(1));
+        Threads.awaitStop(workers, Duration.ofSeconds(1));
         if (started) log.info("simulator stopped: {}", stats());
     }
 
@@ -349,12 +344,4 @@ public final class VapiSimulator implements AutoCloseable {
         return Scenario.APPOINTMENT_BOOKING;
     }
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

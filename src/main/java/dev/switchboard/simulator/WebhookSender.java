@@ -1,5 +1,6 @@
 package dev.switchboard.simulator;
 
+import dev.switchboard.ops.Threads;
 import dev.switchboard.tenant.WebhookAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -72,12 +72,8 @@ final class WebhookSender {
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        AtomicInteger n = new AtomicInteger();
-        this.senders = new ThreadPoolExecutor(maxInFlight, maxInFlight, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "vapi-sim-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.senders = new ThreadPoolExecutor(maxInFlight, maxInFlight, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Threads.numbered("vapi-sim-http"));
         this.senders.allowCoreThreadTimeOut(true); // a quiet demo keeps no idle threads
     }
 

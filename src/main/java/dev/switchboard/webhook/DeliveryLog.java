@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.switchboard.db.GroupCommitter;
 import dev.switchboard.http.Json;
+import dev.switchboard.ops.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -83,11 +85,7 @@ public final class DeliveryLog implements AutoCloseable {
     public DeliveryLog(GroupCommitter writer, Clock clock) {
         this.writer = writer;
         this.clock = clock;
-        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "delivery-log");
-            t.setDaemon(true);
-            return t;
-        });
+        this.flusher = Executors.newSingleThreadScheduledExecutor(Threads.daemon("delivery-log"));
         flusher.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -214,11 +212,7 @@ public final class DeliveryLog implements AutoCloseable {
     @Override
     public void close() {
         flusher.shutdown();
-        try {
-            flusher.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.awaitStop(flusher, Duration.ofSeconds(5));
         try {
             flush();
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import dev.switchboard.http.ErrorHandlers;
 import dev.switchboard.http.Json;
 import dev.switchboard.http.RequestIds;
 import dev.switchboard.http.SecurityHeaders;
+import dev.switchboard.ops.Threads;
 import dev.switchboard.tenant.TenantDirectory;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -24,11 +25,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The common case of {@code POST /webhooks/vapi/{client_id}}, without the servlet layer and without a thread
@@ -64,8 +65,7 @@ public final class WebhookFastPath extends Handler.Wrapper implements AutoClosea
     private final WebhookRoutes routes;
     private final TenantDirectory tenants;
     private final ExecutorService acks = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "webhook-acks");
-        t.setDaemon(true);
+        Thread t = Threads.daemon(r, "webhook-acks");
         ackThread = t;
         return t;
     });
@@ -235,11 +235,7 @@ public final class WebhookFastPath extends Handler.Wrapper implements AutoClosea
     @Override
     public void close() {
         acks.shutdown();
-        try {
-            acks.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.awaitStop(acks, Duration.ofSeconds(5));
     }
 
     /** The request with the part of its body already read here offered again first. */
