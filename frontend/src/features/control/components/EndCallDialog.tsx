@@ -1,8 +1,8 @@
 import { PhoneOff } from "lucide-react";
+import { ActionDialogFooter } from "@/components/ui/ActionDialogFooter";
 import { Dialog, DialogIcon } from "@/components/ui/Dialog";
 import type { CallView } from "@/lib/api-types";
 import { formatPhone } from "@/lib/format";
-import { ActionDialogFooter } from "./ActionDialogFooter";
 import { ActionErrorAlert } from "./ActionErrorAlert";
 import { useActionRunner } from "./useActionRunner";
 

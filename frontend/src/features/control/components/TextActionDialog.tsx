@@ -1,10 +1,10 @@
 import { EyeOff, MessageSquareText } from "lucide-react";
 import { useId, useState } from "react";
+import { ActionDialogFooter } from "@/components/ui/ActionDialogFooter";
 import { Dialog, DialogIcon } from "@/components/ui/Dialog";
 import { Field, inputClass } from "@/components/ui/Field";
 import { cn } from "@/components/ui/cn";
 import type { CallView } from "@/lib/api-types";
-import { ActionDialogFooter } from "./ActionDialogFooter";
 import { ActionErrorAlert } from "./ActionErrorAlert";
 import { useActionRunner } from "./useActionRunner";
 

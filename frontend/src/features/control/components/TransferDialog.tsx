@@ -1,5 +1,6 @@
 import { ArrowRightLeft, CheckCircle2, Settings } from "lucide-react";
 import { useId, useState } from "react";
+import { ActionDialogFooter } from "@/components/ui/ActionDialogFooter";
 import { Dialog, DialogIcon } from "@/components/ui/Dialog";
 import { Field, inputClass } from "@/components/ui/Field";
 import { setSearchParams } from "@/app/url-state";
@@ -7,7 +8,6 @@ import type { CallView, TransferTarget } from "@/lib/api-types";
 import { formatPhone } from "@/lib/format";
 import { useTransferTargets } from "@/features/targets/api/targets";
 import { validateE164 } from "../model/destination";
-import { ActionDialogFooter } from "./ActionDialogFooter";
 import { ActionErrorAlert } from "./ActionErrorAlert";
 import { useActionRunner } from "./useActionRunner";
 

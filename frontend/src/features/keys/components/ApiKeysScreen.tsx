@@ -2,7 +2,7 @@ import { KeySquare, Plus, Trash2 } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
-import { Dialog, DialogIcon } from "@/components/ui/Dialog";
+import { ConfirmDeleteDialog } from "@/components/ui/ConfirmDeleteDialog";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Field, inputClass } from "@/components/ui/Field";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -145,28 +145,15 @@ function RevokeDialog({ clientId, apiKey, onClose }: { clientId: string; apiKey:
   const revoke = useRevokeKey(clientId);
   const notify = useToast();
   return (
-    <Dialog
+    <ConfirmDeleteDialog
       title={`Revoke ${apiKey.name}?`}
       description="Programs using this key are refused from the next request. This cannot be undone; create a new key if needed."
-      icon={<DialogIcon tone="red"><Trash2 aria-hidden className="size-5" /></DialogIcon>}
+      confirmLabel="Revoke key"
+      pendingLabel="Revoking"
+      pending={revoke.isPending}
+      onConfirm={() => revoke.mutate(apiKey.id, { onSuccess: () => { notify({ tone: "success", title: "Key revoked", message: `${apiKey.name} no longer opens anything.` }); onClose(); } })}
       onClose={onClose}
-      busy={revoke.isPending}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={revoke.isPending} data-autofocus="">Cancel</Button>
-          <Button
-            variant="danger"
-            data-testid="confirm-action"
-            disabled={revoke.isPending}
-            onClick={() => revoke.mutate(apiKey.id, { onSuccess: () => { notify({ tone: "success", title: "Key revoked", message: `${apiKey.name} no longer opens anything.` }); onClose(); } })}
-          >
-            {revoke.isPending && <Spinner className="size-3.5 border-[1.5px]" label="Revoking" />}
-            Revoke key
-          </Button>
-        </>
-      }
-    >
-      {revoke.error && <ActionErrorAlert error={describeActionError(revoke.error)} />}
-    </Dialog>
+      error={revoke.error && <ActionErrorAlert error={describeActionError(revoke.error)} />}
+    />
   );
 }

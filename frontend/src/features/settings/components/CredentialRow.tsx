@@ -2,7 +2,7 @@ import { KeyRound, Trash2 } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
-import { Dialog, DialogIcon } from "@/components/ui/Dialog";
+import { ConfirmDeleteDialog } from "@/components/ui/ConfirmDeleteDialog";
 import { inputClass } from "@/components/ui/Field";
 import { Spinner } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/toast-context";
@@ -106,28 +106,15 @@ function ClearDialog({ clientId, field, label, onClose }: { clientId: string; fi
   const update = useUpdateSettings(clientId);
   const notify = useToast();
   return (
-    <Dialog
+    <ConfirmDeleteDialog
       title={`Clear the ${label}?`}
       description="Switchboard forgets it. Features that need it stop working for this client until a new one is set."
-      icon={<DialogIcon tone="red"><Trash2 aria-hidden className="size-5" /></DialogIcon>}
+      confirmLabel="Clear"
+      pendingLabel="Clearing"
+      pending={update.isPending}
+      onConfirm={() => update.mutate({ [field]: null }, { onSuccess: () => { notify({ tone: "success", title: `${label} cleared` }); onClose(); } })}
       onClose={onClose}
-      busy={update.isPending}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={update.isPending} data-autofocus="">Cancel</Button>
-          <Button
-            variant="danger"
-            data-testid="confirm-action"
-            disabled={update.isPending}
-            onClick={() => update.mutate({ [field]: null }, { onSuccess: () => { notify({ tone: "success", title: `${label} cleared` }); onClose(); } })}
-          >
-            {update.isPending && <Spinner className="size-3.5 border-[1.5px]" label="Clearing" />}
-            Clear
-          </Button>
-        </>
-      }
-    >
-      {update.error && <ActionErrorAlert error={describeActionError(update.error)} />}
-    </Dialog>
+      error={update.error && <ActionErrorAlert error={describeActionError(update.error)} />}
+    />
   );
 }

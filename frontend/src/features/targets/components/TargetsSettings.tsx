@@ -1,7 +1,7 @@
 import { Phone, PhoneForwarded, Plus, ShieldAlert, Trash2 } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
-import { Dialog, DialogIcon } from "@/components/ui/Dialog";
+import { ConfirmDeleteDialog } from "@/components/ui/ConfirmDeleteDialog";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Field, inputClass } from "@/components/ui/Field";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -221,29 +221,15 @@ function DeleteTargetDialog({ clientId, target, onClose }: { clientId: string; t
       },
     });
   return (
-    <Dialog
+    <ConfirmDeleteDialog
       title={`Delete ${target.name}?`}
       description="Supervisors will no longer see it in the Transfer dialog. Past transfers to it stay in the calls' timelines."
-      icon={
-        <DialogIcon tone="red">
-          <Trash2 aria-hidden className="size-5" />
-        </DialogIcon>
-      }
+      confirmLabel="Delete target"
+      pendingLabel="Deleting"
+      pending={remove.isPending}
+      onConfirm={submit}
       onClose={onClose}
-      busy={remove.isPending}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={remove.isPending} data-autofocus="">
-            Cancel
-          </Button>
-          <Button variant="danger" data-testid="confirm-action" onClick={submit} disabled={remove.isPending}>
-            {remove.isPending && <Spinner className="size-3.5 border-[1.5px]" label="Deleting" />}
-            Delete target
-          </Button>
-        </>
-      }
-    >
-      {error && <ActionErrorAlert error={error} />}
-    </Dialog>
+      error={error && <ActionErrorAlert error={error} />}
+    />
   );
 }

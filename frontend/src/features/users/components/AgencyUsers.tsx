@@ -1,6 +1,7 @@
 import { KeyRound, ShieldCheck, Trash2, Users } from "lucide-react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/Button";
+import { ConfirmDeleteDialog } from "@/components/ui/ConfirmDeleteDialog";
 import { Dialog, DialogIcon } from "@/components/ui/Dialog";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Field, inputClass } from "@/components/ui/Field";
@@ -144,18 +145,8 @@ function DeleteUserDialog({ user, onClose }: { user: AgencyUser; onClose: () => 
       },
     });
   return (
-    <Dialog title={`Delete ${user.email}?`} description="The account, its sessions and its access to every client are removed. The audit log keeps what they did."
-      icon={<DialogIcon tone="red"><Trash2 aria-hidden className="size-5" /></DialogIcon>} onClose={onClose} busy={remove.isPending}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={remove.isPending} data-autofocus="">Cancel</Button>
-          <Button variant="danger" data-testid="confirm-action" onClick={submit} disabled={remove.isPending}>
-            {remove.isPending && <Spinner className="size-3.5 border-[1.5px]" label="Deleting" />}
-            Delete user
-          </Button>
-        </>
-      }>
-      {remove.error && <ActionErrorAlert error={describeAdminError(remove.error)} />}
-    </Dialog>
+    <ConfirmDeleteDialog title={`Delete ${user.email}?`} description="The account, its sessions and its access to every client are removed. The audit log keeps what they did."
+      confirmLabel="Delete user" pendingLabel="Deleting" pending={remove.isPending} onConfirm={submit} onClose={onClose}
+      error={remove.error && <ActionErrorAlert error={describeAdminError(remove.error)} />} />
   );
 }

@@ -2,7 +2,7 @@ import { ShieldAlert, Trash2, UserPlus, Users } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
-import { Dialog, DialogIcon } from "@/components/ui/Dialog";
+import { ConfirmDeleteDialog } from "@/components/ui/ConfirmDeleteDialog";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Field, inputClass } from "@/components/ui/Field";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -223,25 +223,15 @@ function RemoveMemberDialog({ clientId, tenantName, member, onClose }: { clientI
       },
     });
   return (
-    <Dialog
+    <ConfirmDeleteDialog
       title={`Remove ${member.email}?`}
       description={`They lose access to ${tenantName} at once. Their account and their access to other clients stay.`}
-      icon={<DialogIcon tone="red"><Trash2 aria-hidden className="size-5" /></DialogIcon>}
+      confirmLabel="Remove member"
+      pendingLabel="Removing"
+      pending={remove.isPending}
+      onConfirm={submit}
       onClose={onClose}
-      busy={remove.isPending}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={remove.isPending} data-autofocus="">
-            Cancel
-          </Button>
-          <Button variant="danger" data-testid="confirm-action" onClick={submit} disabled={remove.isPending}>
-            {remove.isPending && <Spinner className="size-3.5 border-[1.5px]" label="Removing" />}
-            Remove member
-          </Button>
-        </>
-      }
-    >
-      {error && <ActionErrorAlert error={error} />}
-    </Dialog>
+      error={error && <ActionErrorAlert error={error} />}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { Button } from "@/components/ui/Button";
-import { Spinner } from "@/components/ui/Spinner";
+import { Button } from "./Button";
+import { Spinner } from "./Spinner";
 
 /**
  * The two buttons every action dialog ends with: cancel, and the confirm button (`confirm-action`) that
