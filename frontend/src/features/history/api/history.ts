@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { apiGet, apiPath } from "@/lib/api-client";
 import type { JsonValue } from "@/lib/api-types";
 
@@ -35,6 +35,11 @@ export interface HistoryPage {
   next?: string | null;
   /** First pages only: exact up to 500, then `atLeast`. */
   total?: { count: number; atLeast: boolean } | null;
+  /**
+   * Set here, not by the API: local epoch ms when the page was requested. The first page's is the moment the list
+   * was loaded; unlike the query's dataUpdatedAt, loading older pages does not move it.
+   */
+  requestedAt?: number;
 }
 
 export interface RawEvent {
@@ -57,15 +62,36 @@ export function exportPath(clientId: string, params: URLSearchParams, format: "c
   return `${apiPath(clientId, "history")}/export.${format}${query ? `?${query}` : ""}`;
 }
 
+export const historyKey = (clientId: string, params: URLSearchParams) => ["history", clientId, params.toString()] as const;
+
 /** Pages of a view, newest first; `fetchNextPage` follows the server's cursor (stable while new calls arrive). */
 export function useHistory(clientId: string, params: URLSearchParams) {
-  const key = params.toString();
   return useInfiniteQuery({
-    queryKey: ["history", clientId, key],
-    queryFn: ({ pageParam, signal }) => apiGet<HistoryPage>(historyPath(clientId, params, pageParam), signal),
+    queryKey: historyKey(clientId, params),
+    queryFn: async ({ pageParam, signal }): Promise<HistoryPage> => {
+      // Stamped before asking: the page holds every call the server had by then, so this errs towards counting.
+      const requestedAt = Date.now();
+      return { ...(await apiGet<HistoryPage>(historyPath(clientId, params, pageParam), signal)), requestedAt };
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next ?? undefined,
   });
+}
+
+/**
+ * Back to the newest calls of a view: keep only the first page and fetch it again. Refetching the infinite query
+ * as it stands would fetch every page loaded so far; resetting it would blank the table while it loads. The old
+ * first page stays on screen until the new one arrives.
+ */
+export function useRefreshHistory(clientId: string, params: URLSearchParams) {
+  const queryClient = useQueryClient();
+  return () => {
+    const queryKey = historyKey(clientId, params);
+    queryClient.setQueryData<InfiniteData<HistoryPage, string | null>>(queryKey, (data) =>
+      data && { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) },
+    );
+    return queryClient.refetchQueries({ queryKey, exact: true });
+  };
 }
 
 /** The provider's raw messages about a call (secrets removed by the server), for engineers. */

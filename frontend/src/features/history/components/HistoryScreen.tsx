@@ -3,10 +3,11 @@ import { useMemo } from "react";
 import type { Tenant } from "@/lib/api-types";
 import { setSearchParams, useSearch, useSearchParam } from "@/app/url-state";
 import { CallDetailPanel } from "@/features/calls/components/detail/CallDetailPanel";
-import { exportPath, useHistory } from "../api/history";
+import { exportPath, useHistory, useRefreshHistory } from "../api/history";
 import { EMPTY_FILTERS, filterKeysIn, filtersFromSearch, filtersToParams, type HistoryFilters } from "../model/filters";
 import { FilterBar } from "./FilterBar";
 import { HistoryTable } from "./HistoryTable";
+import { NewCallsBar } from "./NewCallsBar";
 import { RawEvents } from "./RawEvents";
 import { TimeFilterChips } from "./TimeFilterChips";
 
@@ -20,6 +21,7 @@ export function HistoryScreen({ tenant }: { tenant: Tenant }) {
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const params = useMemo(() => filtersToParams(filters), [filters]);
   const history = useHistory(tenant.id, params);
+  const refresh = useRefreshHistory(tenant.id, params);
   const pages = history.data?.pages ?? [];
   const items = pages.flatMap((p) => p.items);
   const timeZone = tenant.timeZone ?? "UTC";
@@ -45,6 +47,12 @@ export function HistoryScreen({ tenant }: { tenant: Tenant }) {
           </div>
           <FilterBar key={params.toString()} value={filters} onApply={apply} />
           <TimeFilterChips value={filters} timeZone={timeZone} onApply={apply} />
+          <NewCallsBar
+            pages={history.data?.pages}
+            filtered={params.toString() !== ""}
+            refetching={history.isRefetching}
+            onRefresh={() => void refresh()}
+          />
           <HistoryTable
             items={items}
             timeZone={timeZone}
