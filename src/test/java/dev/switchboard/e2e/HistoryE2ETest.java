@@ -5,6 +5,8 @@ import com.microsoft.playwright.Page;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.history.GenerateHistoryCommand;
 import dev.switchboard.history.HistoryGenerator;
+import dev.switchboard.simulator.VapiMessages;
+import dev.switchboard.simulator.VapiMessages.CallInfo;
 import dev.switchboard.testing.Browser;
 import dev.switchboard.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The history screen in a real headless Chromium: filter, open a call, download the view as CSV and check its rows;
  * arrive from a heat-map cell of Analytics with that weekday and hour applied; read a call's times on the tenant's
- * clock from a browser in another zone.
+ * clock from a browser in another zone; see the list say it is out of date when calls start and end, and refresh it.
  */
 class HistoryE2ETest {
     static TestApp app;
@@ -36,7 +38,7 @@ class HistoryE2ETest {
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(null, c -> c);
+        app = TestApp.start(null, c -> c, "hist-live"); // hist-live: an empty tenant for the live test, apart from the history
         new HistoryGenerator(app.app.database(), System.currentTimeMillis()).run(new HistoryGenerator.Options(400, 2, 30, 5), n -> {});
         GenerateHistoryCommand.afterGenerating(app.app.database()); // the analytics rollups, for the heat map
         browser = new Browser();
@@ -130,6 +132,34 @@ class HistoryE2ETest {
         assertThat(startedStat).containsText(zoneName);
         assertThat(startedStat).not().containsText(onReaderClock);
         assertThat(page.getByTestId("call-detail")).containsText(zone.getId());
+    }
+
+    @Test
+    void theListSaysHowManyCallsStartedAndEndedSinceItWasLoadedAndRefreshShowsThem() {
+        long now = System.currentTimeMillis();
+        CallInfo ending = liveCall("e2e-hist-ending", "+14155550198", now - 5_000);
+        app.webhook("hist-live", VapiMessages.statusUpdate(ending, "in-progress", now - 5_000, null, null));
+
+        Page page = browser.signedInPage(app);
+        page.navigate(app.base() + "/?client=hist-live&view=history");
+        assertThat(page.getByTestId("history-row")).hasCount(1);
+        assertThat(page.getByTestId("history-new-calls")).isHidden(); // nothing new yet: the bar takes no space
+
+        CallInfo started = liveCall("e2e-hist-new", "+14155550199", System.currentTimeMillis());
+        app.webhook("hist-live", VapiMessages.statusUpdate(started, "ringing", started.createdAt(), null, null));
+        app.webhook("hist-live", VapiMessages.statusUpdate(ending, "ended", System.currentTimeMillis(), "customer-ended-call", null));
+        assertThat(page.getByTestId("history-new-calls")).hasText(Pattern.compile("1 new call and 1 call ended since this list was loaded"));
+        assertThat(page.getByTestId("history-row")).hasCount(1); // the list itself stays still until asked
+
+        page.getByTestId("history-refresh").click();
+        assertThat(page.getByTestId("history-row")).hasCount(2);
+        assertThat(page.getByTestId("history-row").first()).containsText("+1 415-555-0199");
+        assertThat(page.getByTestId("history-new-calls")).isHidden();
+    }
+
+    static CallInfo liveCall(String id, String caller, long createdAt) {
+        return new CallInfo(id, "inboundPhoneCall", caller, "+14155550100", "asst-1", "Riley (Reception)", createdAt,
+                "wss://example.invalid/" + id + "/listen", "https://example.invalid/" + id + "/control");
     }
 
     /** Calls of demo-client whose creation, on the tenant's clock, passes the test. */
