@@ -2,6 +2,8 @@ import { Building2 } from "lucide-react";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Skeleton } from "@/components/ui/Skeleton";
+import { cn } from "@/components/ui/cn";
+import { tableHeadClass } from "@/components/ui/table";
 import { formatUsd } from "@/lib/format";
 import { useOverview } from "../api/analytics";
 import { formatPercent, formatSeconds } from "../model/kpis";
@@ -39,10 +41,10 @@ export function OverviewPage() {
         ) : (
           <Card className="overflow-x-auto">
             <table className="w-full text-sm" data-testid="overview-table">
-              <thead className="border-b border-slate-200 text-left text-xs text-slate-500">
+              <thead className={cn("border-b border-slate-200 text-left", tableHeadClass)}>
                 <tr>
                   {["Tenant", "Live now", "Calls today", "Success rate", "Avg duration", "Cost today", "Errors", "Last 14 days"].map((h, i) => (
-                    <th key={h} scope="col" className={i === 0 ? "px-4 py-2 font-medium" : i === 7 ? "px-4 py-2 font-medium" : "px-3 py-2 text-right font-medium"}>{h}</th>
+                    <th key={h} scope="col" className={i === 0 || i === 7 ? "px-4 py-2" : "px-3 py-2 text-right"}>{h}</th>
                   ))}
                 </tr>
               </thead>

@@ -6,6 +6,8 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { inputClass } from "@/components/ui/Field";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { Spinner } from "@/components/ui/Spinner";
+import { cn } from "@/components/ui/cn";
+import { tableHeadClass } from "@/components/ui/table";
 import { ApiError } from "@/lib/api-client";
 import { useSession } from "@/features/auth/hooks/auth-context";
 import { ActionErrorAlert } from "@/features/control/components/ActionErrorAlert";
@@ -67,14 +69,14 @@ export function AuditLogScreen({ clientId, tenantName }: { clientId: string; ten
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-100 text-[11px] font-semibold tracking-wider text-slate-500 uppercase">
+              <thead className={cn("border-b border-slate-100", tableHeadClass)}>
                 <tr>
-                  <th className="px-4 py-2.5 font-semibold">Time</th>
-                  <th className="px-4 py-2.5 font-semibold">Actor</th>
-                  <th className="px-4 py-2.5 font-semibold">Action</th>
-                  <th className="px-4 py-2.5 font-semibold">Target</th>
-                  <th className="px-4 py-2.5 font-semibold">Outcome</th>
-                  <th className="px-4 py-2.5 font-semibold">Detail</th>
+                  <th className="px-4 py-2.5">Time</th>
+                  <th className="px-4 py-2.5">Actor</th>
+                  <th className="px-4 py-2.5">Action</th>
+                  <th className="px-4 py-2.5">Target</th>
+                  <th className="px-4 py-2.5">Outcome</th>
+                  <th className="px-4 py-2.5">Detail</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { Spinner } from "@/components/ui/Spinner";
 import { cn } from "@/components/ui/cn";
+import { tableHeadClass } from "@/components/ui/table";
 import { ApiError } from "@/lib/api-client";
 import { describeEndedReason } from "@/lib/ended-reason";
 import { formatPhone, formatUsd } from "@/lib/format";
@@ -60,7 +61,7 @@ export function HistoryTable(p: HistoryTableProps) {
       )}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="history-table">
-          <thead className="bg-slate-50 text-xs font-medium text-slate-500">
+          <thead className={tableHeadClass}>
             <tr>
               <th className="px-4 py-2">Time</th>
               <th className="px-3 py-2">Caller</th>

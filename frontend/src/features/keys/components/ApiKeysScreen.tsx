@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/ui/Field";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { Spinner } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/toast-context";
+import { tableHeadClass } from "@/components/ui/table";
 import { parseServerTime, type TimeFormat } from "@/lib/time";
 import { useTimeFormat } from "@/lib/time-zone";
 import { ActionErrorAlert } from "@/features/control/components/ActionErrorAlert";
@@ -57,14 +58,14 @@ export function ApiKeysScreen({ clientId, tenantName }: { clientId: string; tena
           {(items) => (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead className="bg-slate-50 text-[11px] tracking-wider text-slate-500 uppercase">
+              <thead className={tableHeadClass}>
                 <tr>
-                  <th className="px-4 py-2 font-semibold">Name</th>
-                  <th className="px-4 py-2 font-semibold">Scope</th>
-                  <th className="px-4 py-2 font-semibold">Key</th>
-                  <th className="px-4 py-2 font-semibold">Created</th>
-                  <th className="px-4 py-2 font-semibold">Last used</th>
-                  <th className="px-4 py-2 font-semibold"><span className="sr-only">Actions</span></th>
+                  <th className="px-4 py-2">Name</th>
+                  <th className="px-4 py-2">Scope</th>
+                  <th className="px-4 py-2">Key</th>
+                  <th className="px-4 py-2">Created</th>
+                  <th className="px-4 py-2">Last used</th>
+                  <th className="px-4 py-2"><span className="sr-only">Actions</span></th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

@@ -2,6 +2,7 @@ import { Inbox } from "lucide-react";
 import { Badge } from "@/components/ui/Badge";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Skeleton } from "@/components/ui/Skeleton";
+import { tableHeadClass } from "@/components/ui/table";
 import { parseServerTime } from "@/lib/time";
 import { useTimeFormat } from "@/lib/time-zone";
 import { ActionErrorAlert } from "@/features/control/components/ActionErrorAlert";
@@ -33,14 +34,14 @@ export function DeliveryLog({ clientId }: { clientId: string }) {
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-[11px] tracking-wider text-slate-500 uppercase">
+            <thead className={tableHeadClass}>
               <tr>
-                <th className="px-4 py-2 font-semibold">Time</th>
-                <th className="px-4 py-2 font-semibold">Provider</th>
-                <th className="px-4 py-2 font-semibold">Type</th>
-                <th className="px-4 py-2 font-semibold">Outcome</th>
-                <th className="px-4 py-2 font-semibold">Reason</th>
-                <th className="px-4 py-2 text-right font-semibold">Count</th>
+                <th className="px-4 py-2">Time</th>
+                <th className="px-4 py-2">Provider</th>
+                <th className="px-4 py-2">Type</th>
+                <th className="px-4 py-2">Outcome</th>
+                <th className="px-4 py-2">Reason</th>
+                <th className="px-4 py-2 text-right">Count</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

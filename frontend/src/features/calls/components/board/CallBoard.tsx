@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
+import { tableHeadClass } from "@/components/ui/table";
 import { useCallOrder, useHasSnapshot } from "@/features/live/hooks/live-context";
 import { BoardEmptyState } from "./BoardEmptyState";
 import { BoardSkeleton } from "./BoardSkeleton";
@@ -36,7 +37,7 @@ export function CallBoard({ clientId, tenantName, selectedCallId, onOpen }: {
   return (
     <div role="table" aria-label="Calls" aria-rowcount={order.length} onKeyDown={moveFocus} className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
       <div role="rowgroup" className={cn(ready && order.length === 0 && "hidden")}>
-        <div role="row" className={cn(BOARD_GRID, "border-b border-slate-200 bg-slate-50/80 px-4 py-2 text-[11px] font-semibold tracking-wider text-slate-500 uppercase sm:px-5")}>
+        <div role="row" className={cn(BOARD_GRID, "border-b border-slate-200 px-4 py-2 sm:px-5", tableHeadClass)}>
           <div role="columnheader">Status</div>
           <div role="columnheader">Caller</div>
           <div role="columnheader" className={STARTED_CELL}>Started</div>
