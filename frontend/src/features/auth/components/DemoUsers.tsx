@@ -44,9 +44,9 @@ export function DemoUsers({ onPick }: { onPick: (user: DemoUser) => void }) {
                     onPick(user);
                   }}
                   aria-label={`Use ${user.email}`}
-                  className="rounded text-left font-medium break-all text-slate-900 hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+                  className="rounded text-left font-medium text-slate-900 hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
                 >
-                  {user.email}
+                  <BreakableEmail email={user.email} />
                 </button>
                 {user.description && <p className="mt-0.5 text-xs text-slate-500">{user.description}</p>}
               </td>
@@ -60,5 +60,18 @@ export function DemoUsers({ onPick }: { onPick: (user: DemoUser) => void }) {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** A narrow column breaks an address before its "@", never in the middle of a word. */
+function BreakableEmail({ email }: { email: string }) {
+  const at = email.indexOf("@");
+  if (at <= 0) return email;
+  return (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
   );
 }
