@@ -52,7 +52,7 @@ export function listStaleness({ items, loadedAt, clockOffsetMs, live }: Stalenes
   return { newCalls, endedCalls };
 }
 
-const calls = (n: number) => `${n} ${n === 1 ? "call" : "calls"}`;
+const calls = (n: number, adjective = "") => `${n} ${adjective}${n === 1 ? "call" : "calls"}`;
 
 /**
  * "2 new calls and 1 call ended since this list was loaded." With filters or a search on, new calls are the
@@ -60,7 +60,7 @@ const calls = (n: number) => `${n} ${n === 1 ? "call" : "calls"}`;
  */
 export function stalenessMessage({ newCalls, endedCalls }: Staleness, filtered: boolean): string {
   const parts: string[] = [];
-  if (newCalls > 0) parts.push(`${newCalls} new ${newCalls === 1 ? "call" : "calls"}${filtered ? " for this client" : ""}`);
+  if (newCalls > 0) parts.push(`${calls(newCalls, "new ")}${filtered ? " for this client" : ""}`);
   if (endedCalls > 0) parts.push(`${calls(endedCalls)} ended`);
   const caveat = filtered && newCalls > 0 ? "; refresh to see which match the filters" : "";
   return `${parts.join(" and ")} since this list was loaded${caveat}.`;

@@ -48,7 +48,7 @@ final class ListenBenchmark {
                 calls, listenersPerCall, seconds, warmup);
         try (FakeListenUpstream upstream = new FakeListenUpstream();
              ServerProcess server = ServerProcess.start(port, List.of("bench-listen"), null, List.of())) {
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2, Threads.daemon("listen-io"))).build();
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2, Threads.numbered("listen-io"))).build();
             for (int c = 0; c < calls; c++) {
                 String id = "listen-" + c;
                 var info = new VapiMessages.CallInfo(id, "inboundPhoneCall", "+14155550123", "+14155550100", "a", "Riley",
