@@ -2,12 +2,7 @@ import { Building2, KeySquare, PhoneForwarded, ScrollText, SlidersHorizontal, Us
 import type { ReactNode } from "react";
 import type { Tenant } from "@/lib/api-types";
 import type { Permission } from "@/lib/permissions";
-import { TargetsSettings } from "@/features/targets/components/TargetsSettings";
-import { UsersSettings } from "@/features/users/components/UsersSettings";
-import { AuditLogScreen } from "@/features/audit/components/AuditLogScreen";
-import { TenantsSettings } from "@/features/tenants/components/TenantsSettings";
-import { SettingsScreen } from "@/features/settings/components/SettingsScreen";
-import { ApiKeysScreen } from "@/features/keys/components/ApiKeysScreen";
+import { ApiKeysScreen, AuditLogScreen, SettingsScreen, TargetsSettings, TenantsSettings, UsersSettings } from "./screens";
 
 /**
  * The screens of the admin area (?view=<id>), in the order of its side menu. A section appears only to

@@ -1,5 +1,6 @@
 import { setSearchParams } from "@/app/url-state";
 import { cn } from "@/components/ui/cn";
+import { LazyScreen } from "@/components/ui/LazyScreen";
 import type { Tenant } from "@/lib/api-types";
 import { useVisibleSections } from "../hooks";
 import type { AdminSection } from "../sections";
@@ -22,7 +23,7 @@ export function AdminLayout({ tenant, section }: { tenant: Tenant; section: Admi
       </nav>
       <main className="min-w-0 flex-1 overflow-y-auto">
         {allowed ? (
-          section.render(tenant)
+          <LazyScreen>{section.render(tenant)}</LazyScreen>
         ) : (
           <p role="alert" className="mx-auto mt-10 max-w-xl rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             Your role in {tenant.name} cannot open {section.label}. Ask an admin of this client if you need it.

@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { makeCall } from "@/test/fixtures";
 import { renderLive, sendSnapshot, serverSends, stubApi } from "@/test/render";
@@ -45,5 +45,34 @@ describe("the history screen", () => {
     expect(screen.queryByTestId("history-new-calls")).not.toBeInTheDocument();
     // Only the first page again: the older page is dropped, not refetched.
     expect(fetchMock.mock.calls.map(([path]) => String(path))).toEqual([FIRST]);
+  });
+
+  test("a row loaded while its call was in progress ticks, then shows how the call ended, in place", async () => {
+    stubApi({ [FIRST]: { items: [item("old", "ended"), item("c1", "in-progress")], next: null } });
+    renderLive(<HistoryScreen tenant={{ id: "demo-client", name: "Demo Client", timeZone: "UTC" }} />);
+    await waitFor(() => expect(screen.getAllByTestId("history-row")).toHaveLength(2));
+    const row = () => screen.getAllByTestId("history-row")[1]!;
+    // Before the socket knows the call its duration cannot be told.
+    expect(within(row()).getByTestId("history-duration")).toHaveTextContent("—");
+
+    const started = serverNow(-65_000);
+    sendSnapshot([makeCall({ id: "c1", status: "in-progress", createdAt: started, startedAt: started })], serverNow());
+    expect(within(row()).getByTestId("history-duration")).toHaveTextContent(/^1:0\d$/);
+    expect(row()).toHaveTextContent("In progress");
+
+    serverSends({
+      type: "call-upsert",
+      call: makeCall({
+        id: "c1", status: "ended", createdAt: started, startedAt: started, endedAt: serverNow(5_000), version: 2,
+        endedReason: "customer-ended-call", cost: 0.42, summary: "Asked to move an appointment.",
+      }),
+    });
+    expect(row()).toHaveAttribute("data-status", "ended");
+    expect(within(row()).getByTestId("history-duration")).toHaveTextContent("1:10");
+    expect(row()).toHaveTextContent("Caller hung up");
+    expect(row()).toHaveTextContent("$0.42");
+    expect(row()).toHaveTextContent("Asked to move an appointment.");
+    // The rows stay where they were: nothing moves under the reader.
+    expect(screen.getAllByTestId("history-row")[0]).toHaveTextContent("Summary of old");
   });
 });

@@ -3,14 +3,11 @@ import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { Spinner } from "@/components/ui/Spinner";
-import { cn } from "@/components/ui/cn";
 import { tableHeadClass } from "@/components/ui/table";
 import { ApiError } from "@/lib/api-client";
-import { describeEndedReason } from "@/lib/ended-reason";
-import { formatPhone, formatUsd } from "@/lib/format";
-import { formatDuration, parseServerTime, timeFormat } from "@/lib/time";
-import { statusAppearance } from "@/features/calls/model/call-status";
+import { timeFormat } from "@/lib/time";
 import type { HistoryItem } from "../api/history";
+import { HistoryRow } from "./HistoryRow";
 
 export interface HistoryTableProps {
   items: HistoryItem[];
@@ -73,39 +70,9 @@ export function HistoryTable(p: HistoryTableProps) {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {p.items.map((c) => {
-              const at = parseServerTime(c.createdAt);
-              const reason = describeEndedReason(c.endedReason);
-              return (
-                <tr
-                  key={c.id}
-                  data-testid="history-row"
-                  aria-selected={p.selectedId === c.id}
-                  tabIndex={0}
-                  onClick={() => p.onOpen(c.id)}
-                  onKeyDown={(e) => e.key === "Enter" && p.onOpen(c.id)}
-                  className={cn("cursor-pointer align-top hover:bg-slate-50", p.selectedId === c.id && "bg-blue-50/60")}
-                >
-                  <td className="px-4 py-2.5 whitespace-nowrap text-slate-700">{at === null ? "—" : <span title={time.full(at)}>{time.dateTime(at)}</span>}</td>
-                  <td className="px-3 py-2.5 whitespace-nowrap">
-                    <span className="text-slate-900">{c.phoneNumber ? formatPhone(c.phoneNumber) : c.direction === "web" ? "Web call" : "—"}</span>
-                    <span className="block text-xs text-slate-400">{c.direction ?? ""}</span>
-                  </td>
-                  <td className="hidden px-3 py-2.5 text-slate-700 @2xl:table-cell">{c.assistantName ?? "—"}</td>
-                  <td className="px-3 py-2.5">
-                    <span className={cn("text-slate-700", reason?.tone === "error" && "text-red-700", reason?.tone === "warning" && "text-amber-700")}>
-                      {c.status !== "ended" ? statusAppearance(c).label : reason?.label ?? "Ended"}
-                    </span>
-                    {c.transferred && <span className="block text-xs text-slate-400">transferred</span>}
-                  </td>
-                  <td className="px-3 py-2.5 text-right whitespace-nowrap tabular-nums">{c.durationSeconds == null ? "—" : formatDuration(c.durationSeconds * 1000)}</td>
-                  <td className="px-3 py-2.5 text-right whitespace-nowrap tabular-nums">{c.cost == null ? "—" : formatUsd(c.cost)}</td>
-                  <td className="hidden max-w-md px-4 py-2.5 text-slate-600 @4xl:table-cell">
-                    {c.highlight ? <Snippet parts={c.highlight} /> : <span className="line-clamp-2">{c.summary ?? ""}</span>}
-                  </td>
-                </tr>
-              );
-            })}
+            {p.items.map((c) => (
+              <HistoryRow key={c.id} item={c} time={time} selected={p.selectedId === c.id} onOpen={p.onOpen} />
+            ))}
           </tbody>
         </table>
       </div>
@@ -121,15 +88,6 @@ export function HistoryTable(p: HistoryTableProps) {
         )}
       </div>
     </div>
-  );
-}
-
-/** Rendered as text with <mark>s: the server sends parts, never HTML. */
-function Snippet({ parts }: { parts: { text: string; match: boolean }[] }) {
-  return (
-    <span className="line-clamp-3" data-testid="history-snippet">
-      {parts.map((part, i) => (part.match ? <mark key={i} className="rounded bg-amber-100 px-0.5 text-slate-900">{part.text}</mark> : <span key={i}>{part.text}</span>))}
-    </span>
   );
 }
 

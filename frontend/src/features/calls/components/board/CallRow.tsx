@@ -1,11 +1,12 @@
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
-import { formatPhone, formatUsd } from "@/lib/format";
+import { formatUsd } from "@/lib/format";
 import { parseServerTime } from "@/lib/time";
 import { useTimeFormat } from "@/lib/time-zone";
 import { useCallAlert, useChangedAt, useLiveCall } from "@/features/live/hooks/live-context";
 import { useFreshAlert } from "../../hooks/useFreshAlert";
 import { CallDuration } from "../shared/CallDuration";
+import { callerLabel } from "../../model/direction";
 import { DirectionIcon } from "../shared/DirectionIcon";
 import { StatusBadge } from "../shared/StatusBadge";
 import { ACTIVITY_CELL, BOARD_GRID, COST_CELL, STARTED_CELL } from "./board-columns";
@@ -32,7 +33,7 @@ export const CallRow = memo(function CallRow({ callId, selected, onOpen }: { cal
       data-call-id={call.id}
       data-status={call.status}
       aria-current={selected ? "true" : undefined}
-      aria-label={`${formatPhone(call.phoneNumber)}, ${call.status}`}
+      aria-label={`${callerLabel(call)}, ${call.status}`}
       onClick={() => onOpen(call.id)}
       onKeyDown={(e) => {
         if (e.key === "Enter" || e.key === " ") {
@@ -58,7 +59,7 @@ export const CallRow = memo(function CallRow({ callId, selected, onOpen }: { cal
           <span className="shrink-0 text-slate-400">
             <DirectionIcon direction={call.direction} />
           </span>
-          <span className="truncate text-[15px] font-medium text-slate-900 tabular-nums">{formatPhone(call.phoneNumber)}</span>
+          <span className="truncate text-[15px] font-medium text-slate-900 tabular-nums">{callerLabel(call)}</span>
         </div>
         <div className="truncate pl-5 text-xs text-slate-500">{call.assistantName ?? "Unnamed assistant"}</div>
       </div>

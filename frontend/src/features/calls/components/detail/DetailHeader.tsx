@@ -8,7 +8,7 @@ import { useTimeFormat } from "@/lib/time-zone";
 import { useCallAlert } from "@/features/live/hooks/live-context";
 import { useFreshAlert } from "../../hooks/useFreshAlert";
 import { useCallTiming } from "../../hooks/useCallTiming";
-import { directionLabel } from "../../model/direction";
+import { callerLabel, directionLabel } from "../../model/direction";
 import { DirectionIcon } from "../shared/DirectionIcon";
 import { StatusBadge } from "../shared/StatusBadge";
 
@@ -39,7 +39,7 @@ export function DetailHeader({ call, onClose }: { call: CallView; onClose: () =>
               {directionLabel(call.direction)}
             </span>
           </div>
-          <h2 className="mt-2 truncate text-xl font-semibold tracking-tight text-slate-900 tabular-nums">{formatPhone(call.phoneNumber)}</h2>
+          <h2 className="mt-2 truncate text-xl font-semibold tracking-tight text-slate-900 tabular-nums">{callerLabel(call)}</h2>
           <p className="mt-0.5 truncate text-sm text-slate-500">
             {call.assistantName ?? "Unnamed assistant"}
             {call.ourNumber && (

@@ -135,7 +135,7 @@ class HistoryE2ETest {
     }
 
     @Test
-    void theListSaysHowManyCallsStartedAndEndedSinceItWasLoadedAndRefreshShowsThem() {
+    void theListSaysHowManyCallsStartedAndEndedSinceItWasLoadedUpdatesItsRowsInPlaceAndRefreshShowsTheNewOnes() {
         long now = System.currentTimeMillis();
         CallInfo ending = liveCall("e2e-hist-ending", "+14155550198", now - 5_000);
         app.webhook("hist-live", VapiMessages.statusUpdate(ending, "in-progress", now - 5_000, null, null));
@@ -144,12 +144,17 @@ class HistoryE2ETest {
         page.navigate(app.base() + "/?client=hist-live&view=history");
         assertThat(page.getByTestId("history-row")).hasCount(1);
         assertThat(page.getByTestId("history-new-calls")).isHidden(); // nothing new yet: the bar takes no space
+        // The unfinished call's duration ticks, from the live connection.
+        assertThat(page.getByTestId("history-duration")).hasText(Pattern.compile("0:0[5-9]|0:1\\d"));
 
         CallInfo started = liveCall("e2e-hist-new", "+14155550199", System.currentTimeMillis());
         app.webhook("hist-live", VapiMessages.statusUpdate(started, "ringing", started.createdAt(), null, null));
         app.webhook("hist-live", VapiMessages.statusUpdate(ending, "ended", System.currentTimeMillis(), "customer-ended-call", null));
         assertThat(page.getByTestId("history-new-calls")).hasText(Pattern.compile("1 new call and 1 call ended since this list was loaded"));
-        assertThat(page.getByTestId("history-row")).hasCount(1); // the list itself stays still until asked
+        assertThat(page.getByTestId("history-row")).hasCount(1); // no new row until asked
+        // The row that ended says so in place.
+        assertThat(page.getByTestId("history-row")).hasAttribute("data-status", "ended");
+        assertThat(page.getByTestId("history-row")).containsText("Caller hung up");
 
         page.getByTestId("history-refresh").click();
         assertThat(page.getByTestId("history-row")).hasCount(2);
