@@ -183,6 +183,7 @@ public final class App implements AutoCloseable {
             c.http.maxRequestSize = config.maxWebhookBytes();
             c.jetty.threadPool = webhookFastPath.threadPool();
             c.jetty.modifyServer(jetty -> jetty.insertHandler(webhookFastPath)); // in front of Javalin
+            c.jetty.modifyWebSocketServletFactory(ws -> ws.setOutputBufferSize(DashboardSocket.OUTPUT_BUFFER_BYTES));
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.requestLogger.http((ctx, ms) -> {
                 if (ctx.statusCode() >= 400) {

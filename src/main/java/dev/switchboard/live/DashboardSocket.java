@@ -34,6 +34,16 @@ public final class DashboardSocket implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DashboardSocket.class);
     private static final String TENANT = "tenant";
 
+    /**
+     * Jetty's per-socket write buffer (its default is 4 KiB). Jetty holds a frame back for the next flush only when it
+     * is under a quarter of this buffer, and a call's update is often over 1 KiB, so at the default most frames were
+     * written the moment they were offered: a system call per message per socket instead of one per socket per flush.
+     * 32 KiB holds frames up to 8 KiB until {@link SocketOutbox} flushes (larger ones, like snapshots, go out on their
+     * own). Jetty takes the buffer from its pool only while a socket has frames waiting, and gives it back once they
+     * are written.
+     */
+    public static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
+
     private final TenantDirectory tenants;
     private final LiveHub hub;
     private final Function<String, CallQueries.Snapshot> snapshots;

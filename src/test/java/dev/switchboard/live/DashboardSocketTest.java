@@ -29,6 +29,12 @@ class DashboardSocketTest {
                 c.tenants(), new AppConfig.LiveSettings(queueLimit, ping, c.live().recentInSnapshot(), c.live().flushInterval()), c.simulator());
     }
 
+    static UnaryOperator<AppConfig> flushEvery(Duration interval) {
+        return c -> new AppConfig(c.port(), c.host(), c.dataDir(), c.database(), c.demo(), c.debugApi(), c.maxWebhookBytes(),
+                c.tenants(), new AppConfig.LiveSettings(c.live().queueLimit(), c.live().pingInterval(), c.live().recentInSnapshot(),
+                interval), c.simulator());
+    }
+
     static VapiMessages.CallInfo call(String id) {
         return new VapiMessages.CallInfo(id, "inboundPhoneCall", "+14155550123", "+14155550100", "a", "Riley", 1_763_784_211_000L, null, null);
     }
@@ -93,6 +99,22 @@ class DashboardSocketTest {
                     .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 30).mapToObj(i -> "line " + i + " ✓").toList());
             assertThat(seen.get(1)).isEqualTo(seen.get(0));
             assertThat(seen.get(2)).isEqualTo(seen.get(0));
+        }
+    }
+
+    @Test
+    void anUpdateOfSeveralKilobytesInAStreamWaitsForTheSocketsNextPacedWriteLikeASmallOne() {
+        // Jetty writes a frame it will not hold for the next flush at once; at its default buffer that was any frame
+        // over 1 KiB, which most call updates are, so they went out one system call each instead of once per interval.
+        try (TestApp app = TestApp.start(null, flushEvery(Duration.ofSeconds(2)), "acme"); LiveClient live = app.dashboard("acme")) {
+            live.next("snapshot");
+            app.webhook("acme", VapiMessages.transcript(call("c-1"), "user", true, "hello", 1_763_784_212_000L));
+            live.next("transcript"); // after a quiet spell: at once
+            long firstSeen = System.nanoTime();
+            app.webhook("acme", VapiMessages.transcript(call("c-1"), "assistant", true, "word".repeat(900), 1_763_784_213_000L));
+            JsonNode second = live.next(m -> m.path("type").asText().equals("transcript"), Duration.ofSeconds(5), "the long line");
+            assertThat(second.path("line").path("text").asText()).hasSize(3_600);
+            assertThat(Duration.ofNanos(System.nanoTime() - firstSeen)).isGreaterThan(Duration.ofMillis(1_000));
         }
     }
 
