@@ -186,10 +186,12 @@ public final class App implements AutoCloseable {
             c.jetty.modifyWebSocketServletFactory(ws -> ws.setOutputBufferSize(DashboardSocket.OUTPUT_BUFFER_BYTES));
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.requestLogger.http((ctx, ms) -> {
-                if (ctx.statusCode() >= 400) {
-                    log.info("{} {} -> {} in {} ms", ctx.method(), loggable(ctx.path()), ctx.statusCode(), Math.round(ms));
-                } else if (log.isDebugEnabled()) {
-                    log.debug("{} {} -> {} in {} ms", ctx.method(), loggable(ctx.path()), ctx.statusCode(), Math.round(ms));
+                try (var requestId = RequestIds.inLog(ctx)) {
+                    if (ctx.statusCode() >= 400) {
+                        log.info("{} {} -> {} in {} ms", ctx.method(), loggable(ctx.path()), ctx.statusCode(), Math.round(ms));
+                    } else if (log.isDebugEnabled()) {
+                        log.debug("{} {} -> {} in {} ms", ctx.method(), loggable(ctx.path()), ctx.statusCode(), Math.round(ms));
+                    }
                 }
             });
             ErrorHandlers.install(c);

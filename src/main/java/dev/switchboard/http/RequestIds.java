@@ -33,6 +33,14 @@ public final class RequestIds {
         MDC.remove(ATTRIBUTE);
     }
 
+    /**
+     * Puts the request's id back in the logging MDC until closed: Javalin's request log runs after the {@code after}
+     * handlers have cleared it, and its line is the one an error report is looked up by.
+     */
+    public static MDC.MDCCloseable inLog(Context ctx) {
+        return MDC.putCloseable(ATTRIBUTE, of(ctx));
+    }
+
     public static String of(Context ctx) {
         String id = ctx.attribute(ATTRIBUTE);
         return id == null ? "-" : id;
