@@ -1,11 +1,11 @@
 import { WifiOff } from "lucide-react";
 import { lazy, useEffect } from "react";
+import { LazyScreen } from "@/components/ui/LazyScreen";
 import type { Tenant } from "@/lib/api-types";
 import { TimeZoneContext } from "@/lib/time-zone";
 import { CallBoard } from "@/features/calls/components/board/CallBoard";
 import { BoardSummaryStrip } from "@/features/calls/components/board/BoardSummaryStrip";
 import { CallDetailPanel } from "@/features/calls/components/detail/CallDetailPanel";
-import { LazyScreen } from "@/components/ui/LazyScreen";
 import { isLive } from "@/features/calls/model/call-status";
 import { useCallOrder, useConnectionStatus, useHasSnapshot, useLiveCalls } from "@/features/live/hooks/live-context";
 import { AdminLayout } from "@/features/admin/components/AdminLayout";
@@ -67,7 +67,6 @@ function TenantScreen({ tenant }: { tenant: Tenant }) {
   if (view === "overview" && agencyAdmin) return <LazyScreen><OverviewPage /></LazyScreen>;
   return <Board tenant={tenant} />;
 }
-
 
 function Board({ tenant }: { tenant: Tenant }) {
   const { callId, open, close } = useCallSelection();

@@ -183,6 +183,7 @@ public final class App implements AutoCloseable {
             c.http.maxRequestSize = config.maxWebhookBytes();
             c.jetty.threadPool = webhookFastPath.threadPool();
             c.jetty.modifyServer(jetty -> jetty.insertHandler(webhookFastPath)); // in front of Javalin
+            // Every socket gets it; only the dashboard's frames ask Jetty to hold them for a later flush (listen audio does not).
             c.jetty.modifyWebSocketServletFactory(ws -> ws.setOutputBufferSize(DashboardSocket.OUTPUT_BUFFER_BYTES));
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.requestLogger.http((ctx, ms) -> {
