@@ -1,5 +1,5 @@
 import { Download } from "lucide-react";
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import type { Tenant } from "@/lib/api-types";
 import { setSearchParams, useSearch, useSearchParam } from "@/app/url-state";
 import { CallDetailPanel } from "@/features/calls/components/detail/CallDetailPanel";
@@ -25,6 +25,8 @@ export function HistoryScreen({ tenant }: { tenant: Tenant }) {
   const pages = history.data?.pages ?? [];
   const items = pages.flatMap((p) => p.items);
   const timeZone = tenant.timeZone ?? "UTC";
+  // Stable, so "Load more" and a selection re-render only the rows that changed (the rows are memoised).
+  const open = useCallback((id: string) => setSearchParams({ call: id }), []);
 
   const apply = (next: HistoryFilters) => {
     const changes: Record<string, string | null> = { call: null };
@@ -65,7 +67,7 @@ export function HistoryScreen({ tenant }: { tenant: Tenant }) {
             onLoadMore={() => void history.fetchNextPage()}
             onRetry={() => void (items.length ? history.fetchNextPage() : history.refetch())}
             onClearFilters={() => apply(EMPTY_FILTERS)}
-            onOpen={(id) => setSearchParams({ call: id })}
+            onOpen={open}
           />
         </div>
       </main>

@@ -1,18 +1,15 @@
 package dev.switchboard.control;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.simulator.VapiMessages;
 import dev.switchboard.tenant.TenantSettingsRepository.SettingsChange;
+import dev.switchboard.testing.CapturedLogs;
 import dev.switchboard.testing.FakeVapi;
 import dev.switchboard.testing.ListenClient;
 import dev.switchboard.testing.TestApp;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,18 +28,10 @@ class SecretsStayOutOfLogsTest {
 
     @Test
     void listenAndControlLeaveNoUrlOrKeyInTheLogsOrTheApi() throws Exception {
-        LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger root = logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger ours = logs.getLogger("dev.switchboard");
-        Level before = ours.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(logs);
-        captured.start();
-        root.addAppender(captured);
-        ours.setLevel(Level.DEBUG);
+        CapturedLogs logs = CapturedLogs.at("dev.switchboard", Level.DEBUG);
         List<String> answers = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
-        try (FakeVapi vapi = new FakeVapi()) {
+        try (logs; FakeVapi vapi = new FakeVapi()) {
             secrets.addAll(List.of(KEY, vapi.listenUrl("c1"), vapi.controlUrl("c1"), "/calls/c1/listen", "/calls/c1/control",
                     "secret-listen-path", "secret-control-path"));
             try (TestApp app = TestApp.sqlite("acme")) {
@@ -75,12 +64,9 @@ class SecretsStayOutOfLogsTest {
                     answers.add(board.next("snapshot").toString());
                 }
             }
-        } finally {
-            root.detachAppender(captured);
-            ours.setLevel(before);
         }
-        assertThat(captured.list).as("something was logged at all").isNotEmpty();
-        for (ILoggingEvent e : captured.list) {
+        assertThat(logs.events()).as("something was logged at all").isNotEmpty();
+        for (ILoggingEvent e : logs.events()) {
             String text = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy()));
             for (String secret : secrets) assertThat(text).as("a log line from " + e.getLoggerName()).doesNotContain(secret);
         }

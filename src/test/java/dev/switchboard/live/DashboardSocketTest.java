@@ -24,15 +24,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DashboardSocketTest {
 
-    static UnaryOperator<AppConfig> live(int queueLimit, Duration ping) {
+    /** The app's config with its live-socket settings changed. */
+    static UnaryOperator<AppConfig> withLive(UnaryOperator<AppConfig.LiveSettings> change) {
         return c -> new AppConfig(c.port(), c.host(), c.dataDir(), c.database(), c.demo(), c.debugApi(), c.maxWebhookBytes(),
-                c.tenants(), new AppConfig.LiveSettings(queueLimit, ping, c.live().recentInSnapshot(), c.live().flushInterval()), c.simulator());
+                c.tenants(), change.apply(c.live()), c.simulator());
+    }
+
+    static UnaryOperator<AppConfig> live(int queueLimit, Duration ping) {
+        return withLive(l -> new AppConfig.LiveSettings(queueLimit, ping, l.recentInSnapshot(), l.flushInterval()));
     }
 
     static UnaryOperator<AppConfig> flushEvery(Duration interval) {
-        return c -> new AppConfig(c.port(), c.host(), c.dataDir(), c.database(), c.demo(), c.debugApi(), c.maxWebhookBytes(),
-                c.tenants(), new AppConfig.LiveSettings(c.live().queueLimit(), c.live().pingInterval(), c.live().recentInSnapshot(),
-                interval), c.simulator());
+        return withLive(l -> new AppConfig.LiveSettings(l.queueLimit(), l.pingInterval(), l.recentInSnapshot(), interval));
     }
 
     static VapiMessages.CallInfo call(String id) {

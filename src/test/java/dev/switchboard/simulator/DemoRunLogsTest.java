@@ -1,21 +1,18 @@
 package dev.switchboard.simulator;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.auth.Role;
 import dev.switchboard.auth.User;
 import dev.switchboard.simulator.script.Scenario;
 import dev.switchboard.tenant.TenantSettingsRepository.SettingsChange;
 import dev.switchboard.tenant.WebhookAuth;
+import dev.switchboard.testing.CapturedLogs;
 import dev.switchboard.testing.Caller;
 import dev.switchboard.testing.ListenClient;
 import dev.switchboard.testing.TestApp;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -44,18 +41,10 @@ class DemoRunLogsTest {
 
     @Test
     void aFullDemoRunLogsNoSecretKeyPasswordTokenOrProviderUrl() {
-        LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger root = logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger ours = logs.getLogger("dev.switchboard");
-        Level before = ours.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(logs);
-        captured.start();
-        root.addAppender(captured);
-        ours.setLevel(Level.DEBUG);
+        CapturedLogs logs = CapturedLogs.at("dev.switchboard", Level.DEBUG);
         List<String> secrets = new ArrayList<>(List.of(VAPI_KEY, RETELL_KEY, WEBHOOK_SECRET, PASSWORD, WRONG_PASSWORD, NEW_PASSWORD,
                 TestApp.ADMIN_PASSWORD));
-        try (TestApp app = TestApp.demo("t1", "t2")) {
+        try (logs; TestApp app = TestApp.demo("t1", "t2")) {
             VapiSimulator sim = app.app.simulator();
             app.app.tenants().updateSettings("t1", new SettingsChange(Optional.of(VAPI_KEY), Optional.empty(),
                     Optional.of(WebhookAuth.none().withScheme(WebhookAuth.Scheme.SECRET).withSecret(WEBHOOK_SECRET)), Optional.of(RETELL_KEY)));
@@ -106,12 +95,9 @@ class DemoRunLogsTest {
             for (String secret : secrets) {
                 if (!secret.equals(WRONG_PASSWORD)) assertThat(audit).as("the audit API").doesNotContain(secret);
             }
-        } finally {
-            root.detachAppender(captured);
-            ours.setLevel(before);
         }
-        assertThat(captured.list).as("the run logged something").hasSizeGreaterThan(5);
-        for (ILoggingEvent e : captured.list) {
+        assertThat(logs.events()).as("the run logged something").hasSizeGreaterThan(5);
+        for (ILoggingEvent e : logs.events()) {
             String text = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy()))
                     + e.getMDCPropertyMap();
             for (String secret : secrets) assertThat(text).as("a log line from " + e.getLoggerName()).doesNotContain(secret);
